@@ -1,0 +1,135 @@
+"""The tables of a sitrep database (SQLAlchemy Core, so the same schema runs on SQLite and PostgreSQL).
+
+An event row holds every scalar field of ``Event.to_record()``; its evidence spans and its claims are rows
+of their own so they can be queried ("every claim by SANA"), and ``to_record()`` is rebuilt from the three.
+``position`` columns keep the order the extractor gave, so a record read back equals the one written.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+SCHEMA_VERSION = 1
+APPLICATION = "sitrep"
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", String, nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("origin", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("source", Text),
+    Column("author", Text),
+    Column("published", Date),
+    Column("text", Text, nullable=False),
+    Column("content_type", String, nullable=False),
+    Column("content_hash", String, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("event_id", String, primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("event_date", Date, index=True),
+    Column("time_precision", Integer),
+    Column("event_type", String, nullable=False, index=True),
+    Column("sub_event_type", String, nullable=False),
+    Column("actor1", Text),
+    Column("assoc_actor_1", Text, nullable=False),
+    Column("inter1", Integer),
+    Column("actor2", Text),
+    Column("assoc_actor_2", Text, nullable=False),
+    Column("inter2", Integer),
+    Column("country", Text, index=True),
+    Column("admin1", Text, index=True),
+    Column("admin2", Text),
+    Column("location", Text),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geo_precision", Integer),
+    Column("geonames_id", Integer),
+    Column("fatalities", Integer),
+    Column("fatalities_low", Integer),
+    Column("fatalities_high", Integer),
+    Column("fatalities_by_category", JSON, nullable=False),
+    Column("injured", Integer),
+    Column("source", Text, nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("alleged", Boolean, nullable=False),
+    Column("historical", Boolean, nullable=False),
+    Column("status", String, nullable=False, server_default="machine"),
+)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("event_id", String, ForeignKey("events.event_id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("field", String, nullable=False),
+    Column("start", Integer),  # start and end are NULL for a field cited without a span
+    Column("end", Integer),
+    Index("ix_evidence_event", "event_id", "position", unique=True),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("event_id", String, ForeignKey("events.event_id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("article_id", String),
+    Column("claimant", Text, index=True),
+    Column("figure", Integer, nullable=False),
+    Column("low", Integer),
+    Column("high", Integer),
+    Column("qualifier", String, nullable=False),
+    Column("category", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("claimant_start", Integer),
+    Column("claimant_end", Integer),
+    Index("ix_claims_event", "event_id", "position", unique=True),
+)
+
+errors = Table(
+    "errors",
+    metadata,
+    Column("origin", Text, primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
+
+# Full-text index over article text and event notes (SQLite only; PostgreSQL would use tsvector instead).
+SEARCH_TABLE = "search"
+CREATE_SEARCH = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} "
+    "USING fts5(kind UNINDEXED, ref UNINDEXED, article_id UNINDEXED, body, tokenize='porter unicode61')"
+)

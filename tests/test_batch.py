@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from sitrep.batch import IngestCounts, Outcome, ingest, outcome_of
+from sitrep.errors import InputError
+from sitrep.model import Article, Event
+from sitrep.store import Store
+from tests.store.support import dump, sample_events
+
+
+class FakeExtraction:
+    """Stands in for the pipeline: clean copies raw to text; some words make it fail as real stages do."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, article: Article) -> Outcome:
+        self.seen.append(article.origin)
+        return outcome_of(self.process, article, None)
+
+    @staticmethod
+    def process(article: Article, _resources: Any) -> tuple[Article, list[Event]]:
+        if "teaser only" in article.raw:
+            raise InputError(article.origin, "no article text after cleaning")
+        if "crash" in article.raw:
+            raise ZeroDivisionError("division by zero")
+        return replace(article, text=article.raw), sample_events(article.id)
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for index in range(4):
+        (folder / f"good{index}.txt").write_text(f"Report number {index}: clashes in the town of Jableh.\n")
+    (folder / "empty.txt").write_text("")
+    (folder / "teaser.txt").write_text("teaser only, subscribe now\n")
+    (folder / "crash.txt").write_text("this page makes the extractor crash\n")
+    return folder
+
+
+def _run(inputs: Path, db: Path, extraction: FakeExtraction, debug: bool = False) -> tuple[IngestCounts, str]:
+    console = Console(file=io.StringIO(), width=40)
+    with Store.open(db) as store:
+        counts = ingest([str(inputs)], store, console=console, debug=debug, extractor=extraction)
+    return counts, console.file.getvalue()
+
+
+def test_each_bad_input_is_one_error_line_and_the_rest_is_stored(inputs: Path, tmp_path: Path) -> None:
+    counts, log = _run(inputs, tmp_path / "sitrep.db", FakeExtraction())
+    assert counts == IngestCounts(read=7, stored=4, skipped=0, failed=3)
+    errors = sorted(line for line in log.splitlines() if line.startswith("error: "))
+    assert len(errors) == 3  # each whole on one line, though longer than the 40-column console
+    assert errors[0].startswith(f"error: {inputs / 'crash.txt'}: ZeroDivisionError: division by zero")
+    assert errors[1].startswith(f"error: {inputs / 'empty.txt'}: ")
+    assert errors[2] == f"error: {inputs / 'teaser.txt'}: no article text after cleaning"
+    assert "Traceback" not in log
+    with Store.open(tmp_path / "sitrep.db") as store:
+        assert [origin for origin, _ in store.errors()] == [
+            str(inputs / n) for n in ("crash.txt", "empty.txt", "teaser.txt")
+        ]
+        assert store.summary().articles == 4
+
+
+def test_a_rerun_skips_stored_articles_before_extraction(inputs: Path, tmp_path: Path) -> None:
+    db = tmp_path / "sitrep.db"
+    _run(inputs, db, FakeExtraction())
+    first = dump(db)
+    extraction = FakeExtraction()
+    counts, _ = _run(inputs, db, extraction)
+    assert counts == IngestCounts(read=7, stored=0, skipped=4, failed=3)
+    assert sorted(Path(origin).name for origin in extraction.seen) == ["crash.txt", "teaser.txt"]
+    assert dump(db) == first
+
+
+def test_debug_shows_the_traceback_of_an_unexpected_failure(inputs: Path, tmp_path: Path) -> None:
+    _, log = _run(inputs, tmp_path / "sitrep.db", FakeExtraction(), debug=True)
+    assert "Traceback (most recent call last)" in log
+    assert "ZeroDivisionError" in log
+
+
+def test_an_article_the_store_refuses_fails_alone(inputs: Path, tmp_path: Path) -> None:
+    class SameEventIds(FakeExtraction):
+        @staticmethod
+        def process(article: Article, _resources: Any) -> tuple[Article, list[Event]]:
+            events = sample_events("fixed")
+            for event in events:
+                event.article_id = article.id
+            return replace(article, text=article.raw), events
+
+    for name in ("empty.txt", "teaser.txt", "crash.txt"):
+        (inputs / name).unlink()
+    counts, log = _run(inputs, tmp_path / "sitrep.db", SameEventIds())
+    assert counts == IngestCounts(read=4, stored=1, skipped=0, failed=3)
+    assert log.count("UNIQUE constraint failed: events.event_id") == 3
