@@ -1,0 +1,226 @@
+"""Query parameters of the event endpoints, validated, and turned into parameterised SQL conditions.
+
+Values from the URL only ever reach SQL as bound parameters: the sort key is looked up in a fixed table of
+columns and the full-text query is rebuilt from quoted terms, so no input can change a statement's shape.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from sqlalchemy import ColumnElement, Select, String, and_, column, func, or_, select, table
+from sqlalchemy.sql.elements import UnaryExpression
+
+from sitrep.store import schema
+from sitrep.store.review import REJECTED, REVIEW_STATUSES
+from sitrep.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
+
+MAX_PAGE_SIZE = 500
+MACHINE = "machine"  # the status the store gives an event no analyst has reviewed
+STATUSES: tuple[str, ...] = (MACHINE, *REVIEW_STATUSES)
+SORTABLE: tuple[str, ...] = (
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "fatalities",
+    "confidence",
+    "status",
+)
+_ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+_BBOX = re.compile(
+    r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$"
+)
+_TERMS = re.compile(r'"([^"]*)"|(\S+)')
+_search = table(
+    schema.SEARCH_TABLE, column("kind", String), column("ref", String), column("article_id", String)
+)
+
+
+class EventFilters(BaseModel):
+    """Which events: every given filter must hold. Rejected events are left out unless asked for."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date_from: date | None = Field(None, description="Events on or after this day (YYYY-MM-DD).")
+    date_to: date | None = Field(None, description="Events on or before this day (YYYY-MM-DD).")
+    event_type: list[str] = Field([], description="ACLED event type; repeat for any of several.")
+    sub_event_type: list[str] = Field([], description="ACLED sub-event type; repeat for any of several.")
+    actor: str | None = Field(
+        None, max_length=200, description="Part of an actor's or associated actor's name."
+    )
+    country: str | None = Field(None, max_length=200)
+    admin1: str | None = Field(None, max_length=200)
+    bbox: str | None = Field(None, description="min_lon,min_lat,max_lon,max_lat (WGS 84).")
+    min_fatalities: int | None = Field(None, ge=0, description="Best fatality estimate at least this.")
+    alleged: bool | None = Field(None, description="Only events flagged alleged (true) or not (false).")
+    historical: bool | None = Field(
+        None, description="Only background events (true) or current ones (false)."
+    )
+    q: str | None = Field(
+        None,
+        max_length=500,
+        description='Full-text search in notes and article text; "quoted phrase", word*.',
+    )
+    status: Literal[*STATUSES] | None = Field(None, description="Review status; default: all but rejected.")
+    article_id: str | None = Field(None, max_length=200)
+
+    @field_validator("event_type")
+    @classmethod
+    def _known_event_types(cls, values: list[str]) -> list[str]:
+        return _known(values, EVENT_TYPES, "event type")
+
+    @field_validator("sub_event_type")
+    @classmethod
+    def _known_sub_event_types(cls, values: list[str]) -> list[str]:
+        return _known(values, SUB_EVENT_TYPES, "sub-event type")
+
+    @field_validator("bbox")
+    @classmethod
+    def _valid_bbox(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_bbox(value)
+        return value
+
+    @field_validator("q")
+    @classmethod
+    def _has_terms(cls, value: str | None) -> str | None:
+        if value is not None and not fts_query(value):
+            return None
+        return value
+
+    @model_validator(mode="after")
+    def _ordered_dates(self) -> EventFilters:
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError("date_from is after date_to")
+        return self
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        """The WHERE conditions these filters stand for, on ``schema.events``."""
+        events = schema.events
+        found: list[ColumnElement[bool]] = []
+        if self.date_from:
+            found.append(events.c.event_date >= self.date_from)
+        if self.date_to:
+            found.append(events.c.event_date <= self.date_to)
+        if self.event_type:
+            found.append(events.c.event_type.in_(self.event_type))
+        if self.sub_event_type:
+            found.append(events.c.sub_event_type.in_(self.sub_event_type))
+        if self.actor:
+            pattern = f"%{_escape_like(self.actor.lower())}%"
+            found.append(
+                or_(*(func.lower(events.c[name]).like(pattern, escape="\\") for name in _ACTOR_COLUMNS))
+            )
+        for name in ("country", "admin1"):
+            if value := getattr(self, name):
+                found.append(func.lower(events.c[name]) == value.lower())
+        if self.bbox:
+            found.append(_within(*parse_bbox(self.bbox)))
+        if self.min_fatalities is not None:
+            found.append(events.c.fatalities >= self.min_fatalities)
+        for flag in ("alleged", "historical"):
+            if (wanted := getattr(self, flag)) is not None:
+                found.append(events.c[flag] == wanted)
+        if self.q:
+            found.append(_matching(fts_query(self.q)))
+        found.append(events.c.status == self.status if self.status else events.c.status != REJECTED)
+        if self.article_id:
+            found.append(events.c.article_id == self.article_id)
+        return found
+
+
+class EventListing(EventFilters):
+    """Filters plus order, page and format of ``GET /api/events``."""
+
+    sort: str = Field(
+        "-event_date",
+        description=f"A column, '-' first for descending: {', '.join(SORTABLE)}. Empty values last.",
+    )
+    page: int = Field(1, ge=1, le=1_000_000)
+    page_size: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_PAGE_SIZE,
+        description=f"Events per page (JSON: default 100, at most {MAX_PAGE_SIZE}). "
+        "CSV and GeoJSON stream every matching event unless page_size is given.",
+    )
+    format: Literal["json", "csv", "geojson"] = "json"
+
+    @field_validator("sort")
+    @classmethod
+    def _sortable(cls, value: str) -> str:
+        if value.removeprefix("-") not in SORTABLE:
+            raise ValueError(f"cannot sort by {value!r}; choose one of {', '.join(SORTABLE)}")
+        return value
+
+    def order_by(self) -> list[Any]:
+        """Empty values last in either direction, then a stable tie-break on the event id."""
+        name = self.sort.removeprefix("-")
+        key = schema.events.c[name]
+        direction: UnaryExpression[Any] = key.desc() if self.sort.startswith("-") else key.asc()
+        return [key.is_(None), direction, schema.events.c.event_id]
+
+
+def parse_bbox(value: str) -> tuple[float, float, float, float]:
+    """(min_lon, min_lat, max_lon, max_lat); a box crossing the antimeridian has min_lon > max_lon."""
+    match = _BBOX.match(value)
+    if not match:
+        raise ValueError("bbox must be four numbers: min_lon,min_lat,max_lon,max_lat")
+    min_lon, min_lat, max_lon, max_lat = (float(part) for part in match.groups())
+    if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise ValueError("bbox is outside -180..180 longitude or -90..90 latitude, or min_lat > max_lat")
+    return min_lon, min_lat, max_lon, max_lat
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query for what a user typed: every word or "phrase" must occur; ``word*`` is a prefix."""
+    terms = []
+    for phrase, word in _TERMS.findall(text):
+        prefix = word.endswith("*")
+        body = (phrase or word.rstrip("*")).replace('"', "").strip()
+        if body:
+            terms.append(f'"{body}"' + ("*" if prefix else ""))
+    return " ".join(terms)
+
+
+def _known(values: list[str], known: Any, what: str) -> list[str]:
+    unknown = [value for value in values if value not in known]
+    if unknown:
+        raise ValueError(f"unknown {what} {unknown[0]!r}; ACLED's are: {', '.join(known)}")
+    return values
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _within(min_lon: float, min_lat: float, max_lon: float, max_lat: float) -> ColumnElement[bool]:
+    events = schema.events
+    latitude = events.c.latitude.between(min_lat, max_lat)
+    if min_lon <= max_lon:
+        return and_(latitude, events.c.longitude.between(min_lon, max_lon))
+    return and_(latitude, or_(events.c.longitude >= min_lon, events.c.longitude <= max_lon))
+
+
+def articles_matching(query: str) -> Select[Any]:
+    """Ids of the articles whose clean text matches an FTS5 query (SQLite)."""
+    return select(_search.c.article_id).where(_match(query), _search.c.kind == "article")
+
+
+def _matching(query: str) -> ColumnElement[bool]:
+    """Events whose notes, or whose article's text, match an FTS5 query."""
+    events = schema.events
+    in_notes = select(_search.c.ref).where(_match(query), _search.c.kind == "event")
+    return or_(events.c.article_id.in_(articles_matching(query)), events.c.event_id.in_(in_notes))
+
+
+def _match(query: str) -> ColumnElement[bool]:
+    return column(schema.SEARCH_TABLE).op("MATCH")(query)
