@@ -1,0 +1,219 @@
+"""Incident clustering benchmark: text encoders, FA-KES weak gold (B-cubed), real duplicate stories.
+
+    python bench/incidents.py                 # everything the machine can run
+    python bench/incidents.py --limit 200     # the first 200 FA-KES articles only
+
+Part 1 needs no extraction: how well each encoder separates articles of one story from articles of other
+stories, on article leads (headline + first two sentences). Part 2 runs every article through
+``sitrep.pipeline`` (dateline as publication date, FA-KES outlet as source) and clusters the events
+incrementally, article by article; it is skipped, and says so, while the pipeline cannot be imported.
+Gold data is read from ../shared/data; nothing is written. Results are recorded in bench/incidents.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections.abc import Sequence
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+
+from sitrep.eval.incidents import (
+    FAKES_CSV,
+    FakesArticle,
+    article_incidents,
+    bcubed,
+    dateline,
+    duplicate_score,
+    founding_copies,
+    load_duplicate_stories,
+    load_fakes,
+)
+from sitrep.model import Event
+from sitrep.reconcile import CachedSimilarity, MatchConfig, MemoryIndex, Reconciler, Report
+from sitrep.reconcile.similarity import ENCODERS
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def lead_text(article: FakesArticle) -> str:
+    return " ".join([article.title, *_SENTENCE.split(article.text)[:2]])
+
+
+def full_text(article: FakesArticle) -> str:
+    return article.text
+
+
+TEXT_VARIANTS = {"lead": lead_text, "full text": full_text}
+
+
+def auc_and_best_f1(positives: Sequence[float], negatives: Sequence[float]) -> tuple[float, float, float]:
+    """ROC AUC (Mann-Whitney) and the best F1 of a threshold on the score, with that threshold."""
+    labelled = sorted([(s, 1) for s in positives] + [(s, 0) for s in negatives], reverse=True)
+    wins = sum(1.0 if p > n else 0.5 if p == n else 0.0 for p in positives for n in negatives)
+    best = (0.0, 1.0)
+    true_positives = 0
+    for rank, (score, label) in enumerate(labelled, start=1):
+        true_positives += label
+        f1 = 2 * true_positives / (rank + len(positives))
+        best = max(best, (f1, score))
+    return wins / (len(positives) * len(negatives)), *best
+
+
+def text_separability(articles: dict[str, FakesArticle], stories: dict[str, list[str]]) -> None:
+    print("## 1. Text similarity alone (duplicate-story gold; FA-KES pairs of one date)")
+    story_of = {a: s for s, ids in stories.items() for a in ids if a in articles}
+    pairs = list(combinations(sorted(story_of), 2))
+    same_day = [
+        (a, b)
+        for a, b in combinations(sorted(articles), 2)
+        if articles[a].event_date == articles[b].event_date
+    ]
+    print(
+        f"{len(pairs)} pairs among {len(story_of)} gold articles; {len(same_day)} FA-KES pairs of one date\n"
+    )
+    print(
+        "| encoder | text | AUC (stories) | best F1 (stories) at | AUC (same date: same place?) | seconds |"
+    )
+    print("|---|---|---|---|---|---|")
+    for name, encoder_class in ENCODERS.items():
+        for variant, text_of in TEXT_VARIANTS.items():
+            started = time.perf_counter()
+            similarity = CachedSimilarity(encoder_class())
+            texts = {u: text_of(a) for u, a in articles.items()}
+            similarity.prepare(list(texts.values()))
+            scores = {(a, b): similarity(texts[a], texts[b]) for a, b in pairs + same_day}
+            elapsed = time.perf_counter() - started
+            auc, f1, threshold = auc_and_best_f1(
+                [scores[p] for p in pairs if story_of[p[0]] == story_of[p[1]]],
+                [scores[p] for p in pairs if story_of[p[0]] != story_of[p[1]]],
+            )
+            weak_auc, _, _ = auc_and_best_f1(
+                [scores[p] for p in same_day if articles[p[0]].location == articles[p[1]].location],
+                [scores[p] for p in same_day if articles[p[0]].location != articles[p[1]].location],
+            )
+            figures = f"{auc:.3f} | {f1:.3f} at {threshold:.2f} | {weak_auc:.3f} | {elapsed:.1f}"
+            print(f"| {name} | {variant} | {figures} |")
+    print()
+
+
+def extract_reports(inputs: list[tuple[str, str, date | None, str | None]]) -> dict[str, list[Report]]:
+    """(label, text, published, outlet) -> reports by label, through the real extraction pipeline."""
+    from sitrep.errors import InputError
+    from sitrep.ingest import article_from_string
+    from sitrep.pipeline import Resources, process
+
+    resources = Resources.load()
+    reports: dict[str, list[Report]] = {}
+    for label, text, published, outlet in inputs:
+        raw = article_from_string(
+            text, published=published, source=outlet, url=f"bench:{label}", origin=label
+        )
+        try:
+            article, events = process(raw, resources)
+        except InputError:
+            events = []
+        reports[label] = [Report.of(event, article) for event in events]
+    return reports
+
+
+def cluster_in_order(
+    reconciler: Reconciler, reports: dict[str, list[Report]], order: list[str]
+) -> MemoryIndex:
+    index = MemoryIndex()
+    for label in order:
+        index.apply(reconciler.attach(reports[label], index))
+    return index
+
+
+def clusters_by_label(index: MemoryIndex, reports: dict[str, list[Report]]) -> dict[str, str]:
+    """Predicted cluster per input label (labels, not article ids: two copies of one text are two inputs)."""
+    events: dict[str, list[Event]] = {label: [r.event for r in found] for label, found in reports.items()}
+    by_article = {e.article_id: label for label, found in events.items() for e in found}
+    clusters = article_incidents(index.incidents(), events)
+    return {by_article.get(article_id, article_id): cluster for article_id, cluster in clusters.items()} | {
+        label: f"alone:{label}" for label, found in events.items() if not found
+    }
+
+
+def pipeline_evaluation(
+    articles: dict[str, FakesArticle], stories: dict[str, list[str]], founding: dict, threshold: float | None
+) -> None:
+    print("## 2. Through real extraction (sitrep.pipeline)")
+    try:
+        import sitrep.pipeline  # noqa: F401
+    except ImportError as error:
+        print(f"skipped: the pipeline cannot be imported yet ({error})\n")
+        return
+    started = time.perf_counter()
+    fakes = extract_reports([(u, a.text, dateline(a.text), a.outlet) for u, a in articles.items()])
+    copies = founding_copies(founding["copies"])
+    published = date.fromisoformat(founding["published"])
+    jableh = extract_reports([(f"copy{i}", text, published, None) for i, text in enumerate(copies)])
+    print(
+        f"extraction: {time.perf_counter() - started:.1f} s for {len(fakes) + len(jableh)} articles; "
+        f"{sum(map(len, fakes.values()))} FA-KES events, {sum(1 for r in fakes.values() if not r)} articles "
+        "without events\n"
+    )
+    gold = {u: a.gold_cluster for u, a in articles.items()}
+    singletons = bcubed(gold, {u: u for u in articles})
+    print(
+        f"all-singletons baseline on the weak gold: P {singletons.precision:.3f} R {singletons.recall:.3f} "
+        f"F1 {singletons.f1:.3f}\n"
+    )
+    print(
+        "| encoder | threshold | B-cubed P | R | F1 | incidents/story (FA-KES) | merged story pairs | "
+        "Jableh copies -> incidents | shuffled = in order | seconds |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for name in ENCODERS:
+        config = MatchConfig() if threshold is None else MatchConfig(link_threshold=threshold)
+        reconciler = Reconciler.default(name, config)
+        started = time.perf_counter()
+        order = list(fakes)
+        index = cluster_in_order(reconciler, fakes, order)
+        elapsed = time.perf_counter() - started
+        clusters = clusters_by_label(index, fakes)
+        score = bcubed(gold, clusters)
+        duplicates = duplicate_score(stories, clusters)
+        shuffled = random.Random(7).sample(order, len(order))
+        same = _partition(cluster_in_order(reconciler, fakes, shuffled)) == _partition(index)
+        founding_clusters = clusters_by_label(cluster_in_order(reconciler, jableh, list(jableh)), jableh)
+        print(
+            f"| {name} | {reconciler.matcher.config.link_threshold} | {score.precision:.3f} | "
+            f"{score.recall:.3f} | {score.f1:.3f} | {duplicates.incidents_per_story:.2f} | "
+            f"{len(duplicates.merged_story_pairs)} {duplicates.merged_story_pairs[:3]} | "
+            f"{len(set(founding_clusters.values()))} | {same} | {elapsed:.1f} |"
+        )
+    print()
+
+
+def _partition(index: MemoryIndex) -> set[frozenset[str]]:
+    return {frozenset(state.incident.event_ids) for state in index.incidents()}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N FA-KES articles")
+    parser.add_argument("--threshold", type=float, default=None, help="override MatchConfig.link_threshold")
+    parser.add_argument("--skip-pipeline", action="store_true")
+    options = parser.parse_args(argv)
+    if not FAKES_CSV.exists():
+        print(f"skipped: {FAKES_CSV} is absent")
+        return 0
+    gold = load_duplicate_stories()
+    articles = {a.unit_id: a for a in load_fakes()[: options.limit]}
+    stories = {story: [u for u in ids if u in articles] for story, ids in gold["fakes"].items()}
+    text_separability(articles, stories)
+    if not options.skip_pipeline:
+        pipeline_evaluation(articles, stories, gold["founding"], options.threshold)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.exit(main())
