@@ -1,0 +1,1 @@
+"""Scorers for the gold sets (ACLED notes, UCDP, geoparsing, boilerplate, incidents)."""
