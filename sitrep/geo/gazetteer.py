@@ -1,27 +1,33 @@
 """The Gazetteer: a read-only SQLite file of places and names, and the matcher built from it.
 
 ``Gazetteer.open(None)`` opens the default gazetteer, building it first if this machine has none yet.
-The object pickles as its path: a process-pool worker reopens the file and rebuilds the name automaton
-(about a second) on its first ``recognise`` call, which is cheaper than shipping the automaton.
+The object pickles as its path: a process-pool worker reopens the file and loads the name automaton (built
+once, then cached beside the file) on its first ``recognise`` call, which is cheaper than shipping it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 import sqlite3
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import ahocorasick
 
 from sitrep.errors import InputError
-from sitrep.geo.default import DATA, build_default, default_path, demonyms
+from sitrep.geo.default import DATA, build_default, continents, default_path, demonyms
 from sitrep.geo.fold import fold, variant_key
+from sitrep.geo.matcher_cache import load_or_build
 from sitrep.geo.store import PLACE_COLUMNS, SCHEMA_VERSION, PlaceRow
 from sitrep.model import Document, Mention, Span
 
 MIN_KEY_LENGTH = 3
+LOOKUP_CACHE_SIZE = 100_000
+LATIN_OR_ARABIC = re.compile("[\x00-\x7f\u0600-\u06ff]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +39,10 @@ class Country:
 
 
 def _recognisable(key: str, is_country: bool) -> bool:
-    """Names the matcher looks for: Latin or Arabic script, three characters or more (two for countries)."""
+    """Names the matcher looks for: Latin or Arabic script, three characters or more (two for countries and
+    continents: "UK", "EU")."""
     long_enough = len(key) >= (2 if is_country else MIN_KEY_LENGTH)
-    return long_enough and all(c.isascii() or "\u0600" <= c <= "\u06ff" for c in key)
+    return long_enough and (key.isascii() or LATIN_OR_ARABIC.fullmatch(key) is not None)
 
 
 class Gazetteer:
@@ -45,6 +52,9 @@ class Gazetteer:
         self.path = path
         self._connection: sqlite3.Connection | None = None
         self._country_names: dict[str, list[str]] = {}
+        # Articles name the same places again and again: each name is read from the file once.
+        self._places = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._read_places)
+        self._variant_names = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._read_variant_names)
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -84,19 +94,25 @@ class Gazetteer:
     # -- lookups ------------------------------------------------------------------------------------------
     def places(self, key: str) -> list[PlaceRow]:
         """Every place one of whose names folds to ``key``."""
+        return list(self._places(key))
+
+    def _read_places(self, key: str) -> tuple[PlaceRow, ...]:
         rows = self.connection.execute(
             f"SELECT {', '.join('p.' + c for c in PLACE_COLUMNS)} "
             "FROM name n JOIN place p ON p.id = n.place_id WHERE n.key = ?",
             (key,),
         )
-        return [PlaceRow(*row) for row in rows]
+        return tuple(PlaceRow(*row) for row in rows)
 
     def variant_names(self, folded: str) -> list[str]:
         """Folded names that share ``folded``'s transliteration key (Jebleh -> jablah, jableh)."""
+        return list(self._variant_names(folded))
+
+    def _read_variant_names(self, folded: str) -> tuple[str, ...]:
         key = variant_key(folded)
         rows = self.connection.execute("SELECT name_key FROM variant WHERE key = ?", (key,))
         names = [row[0] for row in rows]
-        return names + ([key] if key != folded and self._has_name(key) else [])
+        return (*names, *([key] if key != folded and self._has_name(key) else []))
 
     def _has_name(self, key: str) -> bool:
         return (
@@ -162,8 +178,10 @@ class Gazetteer:
 
     @cached_property
     def demonyms(self) -> frozenset[str]:
-        """Folded nationality words ("syrian", "turks"): mentions of a country's people, not of the place."""
-        return frozenset(fold(word) for words in demonyms().values() for word in words)
+        """Folded nationality and associative words ("syrian", "turks", "european", "eu"): mentions of a
+        country's or continent's people or bodies, not of the place."""
+        associative = [words for _names, words in continents().values()]
+        return frozenset(fold(word) for words in (*demonyms().values(), *associative) for word in words)
 
     @cached_property
     def person_names(self) -> frozenset[str]:
@@ -173,15 +191,28 @@ class Gazetteer:
 
     @cached_property
     def automaton(self) -> ahocorasick.Automaton:
-        """An Aho-Corasick automaton over the recognisable folded names; values are the key lengths."""
-        automaton = ahocorasick.Automaton()
+        """An Aho-Corasick automaton over the recognisable folded names; values are the key lengths.
+
+        Built once per gazetteer and code version, then loaded from beside the gazetteer file (see
+        sitrep.geo.matcher_cache)."""
+        return load_or_build(self.path, self._automaton_fingerprint(), self._build_automaton)
+
+    def _automaton_fingerprint(self) -> str:
+        """What the automaton is built from: this gazetteer file, and this module's code."""
+        status = self.path.stat()
+        code = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()
+        identity = f"{SCHEMA_VERSION}|{status.st_size}|{status.st_mtime_ns}|{code}|{version('pyahocorasick')}"
+        return hashlib.sha1(identity.encode()).hexdigest()[:16]
+
+    def _build_automaton(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         rows = self.connection.execute(
-            "SELECT n.key, max(p.feature_code LIKE 'PCL%') FROM name n JOIN place p ON p.id = n.place_id "
-            "WHERE n.recognise = 1 GROUP BY n.key"
+            "SELECT n.key, max(p.feature_code LIKE 'PCL%' OR p.feature_code = 'CONT') "
+            "FROM name n JOIN place p ON p.id = n.place_id WHERE n.recognise = 1 GROUP BY n.key"
         )
         for key, is_country in rows:
             if _recognisable(key, bool(is_country)):
-                automaton.add_word(key, len(key))
+                automaton.add_word(key)
         automaton.make_automaton()
         return automaton
 

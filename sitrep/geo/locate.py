@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from sitrep.geo.resolve import DEMONYM, PLACE
 from sitrep.model import Document, Mention, Place, Span
@@ -111,10 +112,13 @@ def main_country(doc: Document) -> str | None:
 
 
 def _not_the_scene(text: str, mention: Mention) -> bool:
-    return (
-        NOT_THE_SCENE.search(text[max(0, mention.span.start - CONTEXT_CHARS) : mention.span.start])
-        is not None
-    )
+    return _not_the_scene_before(text, mention.span.start)
+
+
+@lru_cache(maxsize=4096)
+def _not_the_scene_before(text: str, start: int) -> bool:
+    """Cached: every event of an article asks about each of its places."""
+    return NOT_THE_SCENE.search(text[max(0, start - CONTEXT_CHARS) : start]) is not None
 
 
 def _closeness(text: str, anchor: Span, mention: Mention) -> tuple[bool, bool, bool, int]:

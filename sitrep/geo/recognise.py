@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from sitrep.geo.default import DATA
+from sitrep.geo.default import DATA, admin1_aliases, is_abbreviation
 from sitrep.geo.fold import fold, fold_with_offsets
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.store import PlaceRow
@@ -32,10 +32,21 @@ def _name_words() -> dict[str, frozenset[str]]:
 
 
 NAME_WORDS = _name_words()
+ADMIN1_ACRONYMS = frozenset(
+    fold(name) for _, names in admin1_aliases().values() for name in names if name.isupper()
+)
+# Abbreviated divisions ("Alta.", "Miss.") by folded form: names only after a town, never the word itself.
+ADMIN1_ABBREVIATIONS = frozenset(
+    (fold(name), code)
+    for code, (_, names) in admin1_aliases().items()
+    for name in names
+    if is_abbreviation(name)
+)
 PARTICLES = NAME_WORDS["particle"]
 DIRECTIONS = NAME_WORDS["direction"]
 ADMIN1_WORDS, ADMIN2_WORDS, TOWN_WORDS = NAME_WORDS["admin1"], NAME_WORDS["admin2"], NAME_WORDS["town"]
 CALENDAR_WORDS = NAME_WORDS["calendar"]
+FACILITY_WORDS = NAME_WORDS["facility"]
 KIND_WORDS = ADMIN1_WORDS | ADMIN2_WORDS | TOWN_WORDS | NAME_WORDS["near"] | {"area"}
 
 # "near X", "on the outskirts of X", "north of X", "10 km east of X", "the countryside of X": near a place.
@@ -52,11 +63,34 @@ KIND_AFTER = re.compile(r"^\s+([a-z-]+)\b", re.IGNORECASE)
 DIRECTION_BEFORE = re.compile(
     r"(?:\bthe\s+)?\b((?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)\s+$", re.IGNORECASE
 )
+_KIND = "|".join(sorted(KIND_WORDS | NAME_WORDS["hierarchy"]))
+_PARTICLE = "|".join(sorted(PARTICLES))
+# A name the gazetteer may lack: capitalised words, hyphenated parts and name particles ("Tal al-Hamra").
+_NAME = rf"[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+(?:(?:{_PARTICLE})\s+)?[A-Z][\w'’]*(?:-[\w'’]+)*){{0,3}}"
+# Between a name and the next one of its admin hierarchy: a comma or an opening parenthesis after an
+# optional kind word, past unknown names of the list ("Kan Pauk village (Yebyu township, Dawei district").
+_GAP = rf"(?:\s+(?:{_KIND}))?\s*(?:[,(](?:\s*{_NAME}(?:\s+(?:{_KIND}))?\s*,)*\s*(?:in\s+)?|\s+in\s+|\s+-\s+)"
+HIERARCHY_GAP = re.compile(rf"^{_GAP}$")
+# "in Golombali (Touboro, ...": a name after a locative and before its hierarchy, maybe unknown to the
+# gazetteer.
+HEAD_BEFORE = re.compile(
+    rf"\b(?:in|at|near|outside|around|into|towards|(?:{_KIND})\s+of)\s+(?:the\s+)?({_NAME}){_GAP}$"
+)
+# ", Tenn.", ", W.Va.": an abbreviated state after a town, the one place such abbreviations are names.
+ABBREVIATION_AFTER = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.){1,2})(?![\w.])")
+# A common word naming a division ("Central", "Northern") is one only in a hierarchy or before a kind word.
+ADMIN_POSITION = re.compile(r"[,(]\s*$")
+ADMIN_END = re.compile(r"^\s*(?:[),.;]|$)")
+ADMIN1_KIND_AFTER = re.compile(rf"^\s+(?:{'|'.join(sorted(ADMIN1_WORDS))})\b", re.IGNORECASE)
 CAPITAL = re.compile(r"\bthe\s+(?:\w+(?:'s)?\s+)?capital\b(?!\s+(?:of|city of)\b)", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 LETTERS = re.compile(r"[^\W\d_]+")
-NEXT_WORD = re.compile(r"[ -]+([^\W\d_]+)")
+# Words of one name are joined by spaces or a bare hyphen; a spaced dash separates ("Tokyo - Chiyoda").
+NAME_JOINT = re.compile(r" +|-")
+NEXT_WORD = re.compile(rf"(?:{NAME_JOINT.pattern})([^\W\d_]+)")
 ACRONYM = re.compile(r"[A-Z]{2,5}")
+# Up to three capitalised words after a name, the last of which may name a facility ("State University").
+FACILITY_AFTER = re.compile(r"(?: [A-Z][\w'’-]*){1,3}")
 POSSESSIVE = re.compile(r"['’]s$")
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“”‘(]|—|--)\s*$")
@@ -101,7 +135,7 @@ def toponyms_at(gazetteer: Gazetteer, text: str, spans: list[Span]) -> list[Topo
         candidates = gazetteer.lookup(name)
         if candidates:
             toponym = Toponym(span, fold(name), candidates)
-            _read_context(text, toponym)
+            _read_context(text, toponym, regions=False)  # the span is given: "southern Texas" stays Texas
             found.append(toponym)
     return found
 
@@ -113,9 +147,9 @@ def find_toponyms(gazetteer: Gazetteer, text: str) -> list[Toponym]:
     for span, key in _longest_first(_exact_matches(gazetteer, folded, origins)):
         if any(span.overlaps(t.span) for t in found) or not _looks_like_a_name(text, span):
             continue
-        candidates = gazetteer.places(key)
-        if ACRONYM.fullmatch(span.of(text)):
-            candidates = [c for c in candidates if c.is_country]  # "USA", not "SANA" for Sanaa
+        candidates = [c for c in gazetteer.places(key) if not _abbreviated(key, c)]
+        if ACRONYM.fullmatch(span.of(text)):  # "USA", "EU" and "NSW", not "SANA" for Sanaa
+            candidates = [c for c in candidates if _acronym_of(gazetteer, key, c)]
         if (
             candidates
             and _passes_stoplist(gazetteer, text, span, key, candidates)
@@ -130,10 +164,84 @@ def find_toponyms(gazetteer: Gazetteer, text: str) -> list[Toponym]:
         t.key for t in embedded if not any(_well_known(c, PERSON_NAME_POPULATION) for c in t.candidates)
     }
     kept = [t for t in found if t not in embedded and t.key not in people]
+    states = _abbreviated_states(gazetteer, text, kept)  # "Winnipeg, Man.": Manitoba, not a place "Man"
+    kept = [t for t in kept if not any(t.span.overlaps(s.span) for s in states)] + states
+    kept.extend(_unknown_heads(gazetteer, text, kept))
+    kept.sort(key=lambda t: t.span)
     for toponym in kept:
         toponym.span = _with_abbreviation_dot(text, toponym.span)
         _read_context(text, toponym)
+        toponym.span = _with_facility(text, toponym.span)
     return kept
+
+
+def _with_facility(text: str, span: Span) -> Span:
+    """ "Colorado State University", "Dubai World Cup": the mention spans the site or body named after the
+    place (which stays the mention's place), so its evidence shows what the text names."""
+    match = FACILITY_AFTER.match(text, span.end)
+    if match is None:
+        return span
+    words = match.group().split()
+    for count in range(len(words), 0, -1):
+        if words[count - 1].lower() in FACILITY_WORDS:
+            return Span(span.start, span.end + len(" ".join(words[:count])) + 1)
+    return span
+
+
+def _abbreviated_states(gazetteer: Gazetteer, text: str, found: list[Toponym]) -> list[Toponym]:
+    """ "Paris, Tenn.": an abbreviated first-level division written after a town."""
+    states = []
+    for toponym in found:
+        match = ABBREVIATION_AFTER.match(text, toponym.span.end)
+        if match is None:
+            continue
+        span = Span(match.start(1), match.end(1))
+        candidates = [c for c in gazetteer.lookup(match.group(1)) if c.feature_code == "ADM1"]
+        if candidates:
+            states.append(Toponym(span, fold(match.group(1)), candidates))
+    return states
+
+
+def _unknown_heads(gazetteer: Gazetteer, text: str, found: list[Toponym]) -> list[Toponym]:
+    """Names the gazetteer lacks, written after a locative and before their admin hierarchy.
+
+    "in Golombali (Touboro, Mayo-Rey, Nord)", "near Beit Ana, Latakia": a toponym with no candidates,
+    which resolution places at the hierarchy's narrowest known place.
+    """
+    heads = []
+    for toponym in found:
+        before = text[max(0, toponym.span.start - 160) : toponym.span.start]
+        match = HEAD_BEFORE.search(before)
+        if match is None:
+            continue
+        offset = toponym.span.start - len(before)
+        span = Span(offset + match.start(1), offset + match.end(1))
+        key = fold(match.group(1))
+        words = key.split()
+        if (
+            any(span.overlaps(t.span) for t in (*found, *heads))
+            or words[0] in CALENDAR_WORDS
+            or key in gazetteer.stoplist
+            or key in gazetteer.demonyms
+        ):
+            continue
+        heads.append(Toponym(span, key, []))
+    return heads
+
+
+def _abbreviated(key: str, row: PlaceRow) -> bool:
+    """Whether ``key`` names ``row`` only as an abbreviation ("alta" is Alberta only when written "Alta.")."""
+    return (
+        key,
+        f"{row.country_code}.{row.admin1_code}",
+    ) in ADMIN1_ABBREVIATIONS and row.feature_code == "ADM1"
+
+
+def _acronym_of(gazetteer: Gazetteer, key: str, row: PlaceRow) -> bool:
+    """Acronyms name countries, bodies ("EU") and the divisions ``admin1_aliases.tsv`` spells so ("NSW")."""
+    return (
+        row.is_country or key in gazetteer.demonyms or (row.feature_code == "ADM1" and key in ADMIN1_ACRONYMS)
+    )
 
 
 def _with_abbreviation_dot(text: str, span: Span) -> Span:
@@ -178,12 +286,50 @@ def _capitalised(word: str) -> bool:
 def _passes_stoplist(
     gazetteer: Gazetteer, text: str, span: Span, key: str, candidates: list[PlaceRow]
 ) -> bool:
+    """Whether a name that may be a common word stands as a place here.
+
+    Days, months, feasts and dates never do. A phrase of common words ("White House", "Big Creek") does only
+    as some place's own name, not as another's translation. A common word does when a well-known place has
+    it, except a division named by a common word ("Central", "Northern"), which needs a hierarchy or a
+    kind word around it ("(Kampala, Central)", "Northern region"); a rarer one when its capital means
+    something (not at a sentence start or in a headline).
+    """
+    if key in CALENDAR_WORDS or _is_a_date(key):
+        return False
     zipf = gazetteer.stoplist.get(key)
-    if zipf is None or any(_well_known(c) for c in candidates):
+    if zipf is None:
+        return not _common_phrase(gazetteer, key, candidates)
+    common = zipf >= ALWAYS_COMMON_ZIPF
+    if any(_well_known(c) and not (common and c.feature_code == "ADM1") for c in candidates):
         return True
-    if zipf >= ALWAYS_COMMON_ZIPF:
+    if any(c.feature_code == "ADM1" for c in candidates) and _in_admin_position(text, span):
+        return True
+    if common:
         return False
     return not (_sentence_initial(text, span.start) or _in_title_case_line(text, span))
+
+
+def _is_a_date(key: str) -> bool:
+    """ "28 May", "1 May": a day of a month, whatever place is named after it."""
+    words = key.split()
+    return any(w.isdigit() for w in words) and any(w in CALENDAR_WORDS for w in words)
+
+
+def _common_phrase(gazetteer: Gazetteer, key: str, candidates: list[PlaceRow]) -> bool:
+    """Several common English words that no candidate (nor a country) has as its own name."""
+    words = key.split()
+    return (
+        len(words) > 1
+        and all(word in gazetteer.stoplist for word in words)
+        and not any(c.is_country or fold(c.name) == key for c in candidates)
+    )
+
+
+def _in_admin_position(text: str, span: Span) -> bool:
+    """ "(Kampala, Central)", "Masindi, Western.", "the Northern region"."""
+    before, after = text[max(0, span.start - 3) : span.start], text[span.end : span.end + 20]
+    in_hierarchy = ADMIN_POSITION.search(before) is not None and ADMIN_END.match(after) is not None
+    return in_hierarchy or ADMIN1_KIND_AFTER.match(after) is not None
 
 
 def _not_a_person(gazetteer: Gazetteer, key: str, candidates: list[PlaceRow]) -> bool:
@@ -216,15 +362,22 @@ def _embedded_in_a_name(gazetteer: Gazetteer, text: str, span: Span) -> bool:
 
     The words right before the name (across name particles: "Bashar al-Assad") and right after it are
     looked at; one that is capitalised and not a common English word ("In", "Airport", "Times"), a kind
-    word ("Province"), a direction, a day or a month makes the name part of something else. A comma or a
-    line break ends a name.
+    word ("Province"), a direction, a day or a month makes the name part of something else, and so does
+    a given name before it even when it is also a common word ("Mark Zuckerberg"), unless it opens the
+    sentence ("Will Turkey..."). A comma or a line break ends a name.
     """
-    for neighbour in (_word_before(gazetteer, text, span.start), _word_after(gazetteer, text, span.end)):
+    before = _word_before(gazetteer, text, span.start)
+    for neighbour in (before, _word_after(gazetteer, text, span.end)):
         if neighbour is None:
             continue
         word = neighbour.of(text)
         lower = word.lower()
-        if not (word[0].isupper() and word.isalpha()) or fold(word) in gazetteer.stoplist:
+        if not (word[0].isupper() and word.isalpha()):
+            continue
+        given_name = neighbour is before and lower in gazetteer.person_names
+        if fold(word) in gazetteer.stoplist and not (
+            given_name and not _sentence_initial(text, neighbour.start)
+        ):
             continue
         if lower not in KIND_WORDS and lower not in DIRECTIONS and lower not in CALENDAR_WORDS:
             return True
@@ -240,7 +393,7 @@ def _word_before(gazetteer: Gazetteer, text: str, offset: int) -> Span | None:
     """The word before ``offset`` across spaces, hyphens and name particles, or None past punctuation."""
     for match in reversed(list(WORD.finditer(text, max(0, offset - 60), offset))):
         gap = text[match.end() : offset]
-        if gap.strip(" -") or "\n" in gap:
+        if not NAME_JOINT.fullmatch(gap):
             return None
         if not _is_name_particle(gazetteer, match.group(), joined="-" in gap):
             return Span(match.start(), match.end())
@@ -267,7 +420,7 @@ def _variant_matches(gazetteer: Gazetteer, text: str, found: list[Toponym]) -> l
         if len(word) < 5 or not word[0].isupper() or any(span.overlaps(t.span) for t in found):
             continue
         key = fold(word)
-        if key in gazetteer.stoplist or _sentence_initial(text, span.start):
+        if _not_a_variant(gazetteer, key) or _sentence_initial(text, span.start):
             continue
         scored = [(fuzz.ratio(key, name), name) for name in gazetteer.variant_names(key)]
         score, name = max(scored, default=(0.0, ""))
@@ -276,7 +429,17 @@ def _variant_matches(gazetteer: Gazetteer, text: str, found: list[Toponym]) -> l
     return matches
 
 
-def _read_context(text: str, toponym: Toponym) -> None:
+def _not_a_variant(gazetteer: Gazetteer, key: str) -> bool:
+    """Words never taken as a spelling of a place: common words, days, names of people, nationalities."""
+    return (
+        key in gazetteer.stoplist
+        or key in CALENDAR_WORDS
+        or key in gazetteer.person_names
+        or key in gazetteer.demonyms
+    )
+
+
+def _read_context(text: str, toponym: Toponym, regions: bool = True) -> None:
     """Set how near and at what level the text puts the place, from the words around the name."""
     before = text[max(0, toponym.span.start - 60) : toponym.span.start]
     after = text[toponym.span.end : toponym.span.end + 40]
@@ -290,7 +453,7 @@ def _read_context(text: str, toponym: Toponym) -> None:
         toponym.level = "admin2"
     elif word in TOWN_WORDS:
         toponym.level = "town"
-    direction = DIRECTION_BEFORE.search(before)
+    direction = DIRECTION_BEFORE.search(before) if regions else None
     if direction:
         toponym.region = Span(toponym.span.start - len(before) + direction.start(1), toponym.span.end)
 

@@ -5,19 +5,25 @@ live there; then context from the whole article: the countries the article's una
 the admin hierarchy written next to a name ("Jableh, Latakia", "Minakulu (Oyam, Northern)"), the kind word
 ("Latakia province"), and distance to the other places mentioned. Two passes: the first picks each name's
 likeliest place from its prior alone, the second rescores every candidate against those picks.
+
+A name written with its admin hierarchy is read the way conflict coders read it: one place per name per
+article (the hierarchy after any of its mentions counts for all), and when no place of that name lies in
+the hierarchy, the name is a place the gazetteer lacks inside it. It is then reported under its own name at
+the hierarchy's narrowest known place, less precisely: geo_precision 2 at a town or district, 3 at a
+province (ACLED's rule for villages it cannot find). Recognition passes such unknown names with no
+candidates ("in Golombali (Touboro, Mayo-Rey, Nord)").
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitrep.geo.distance import km
 from sitrep.geo.fold import fold
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.recognise import Toponym
+from sitrep.geo.recognise import HIERARCHY_GAP, Toponym
 from sitrep.geo.store import PlaceRow
 from sitrep.model import Document, Mention, Place, Span
 
@@ -31,16 +37,29 @@ PLACE = "PLACE"
 # "Syrian", "Turks": a country's people or things, not the place; kept apart so no event is placed there.
 DEMONYM = "DEMONYM"
 COUNTRY_WEIGHT = 5.0
+# The same for the first-level division the article's other places point at.
+ADMIN1_WEIGHT = 3.0
+# How much one name votes for its country: a named country 3, a place 1, a nationality word ("Russian
+# forces") little, since the people named are often foreigners where the events happen.
+COUNTRY_VOTE, PLACE_VOTE, DEMONYM_VOTE = 3.0, 1.0, 0.25
+# A place this populous named before another is not "a place the gazetteer lacks inside it".
+KNOWN_POPULATION = 100_000
 # A town named like the province it lies in is usually its seat and usually what a bare name means (Homs).
 NAMESAKE_BONUS = 1.0
-HIERARCHY_GAP = re.compile(r"^\s*(?:,|\(|,\s*in|\s+in|\s+-)\s*$")
+# A place of a hierarchy that is a town holds the places this close to it.
+NEAR_TOWN_KM = 50.0
+# How much more likely a division is than a town as the broadest name of a hierarchy ("X (Colombo)").
+DIVISION_BONUS = 1.0
 
 
 @dataclass(slots=True)
 class Choice:
+    """A toponym's place; ``within`` when the name is an unknown place inside ``place`` (its hierarchy)."""
+
     toponym: Toponym
     place: PlaceRow
     score: float
+    within: bool = False
 
 
 def resolve(
@@ -48,11 +67,23 @@ def resolve(
 ) -> list[Mention]:
     """Mentions for resolved toponyms, plus "the capital" resolved to the article's country's capital."""
     text = doc.text
-    countries = country_weights([_first_choice(t) for t in toponyms if not t.variant])
-    toponyms = [t for t in toponyms if not t.variant or _restrict_to(t, countries)]
-    firsts = [_first_choice(t) for t in toponyms]
-    choices = [_best(gazetteer, text, t, firsts) for t in toponyms]
-    mentions = [_mention(gazetteer, text, choice) for choice in choices]
+    demonyms = gazetteer.demonyms
+    known = [t for t in toponyms if t.candidates]
+    countries = country_weights([_first_choice(t) for t in known if not t.variant], demonyms)
+    known = [t for t in known if not t.variant or _restrict_to(t, countries)]
+    firsts = [_first_choice(t) for t in known]
+    chains = {id(t): _hierarchy_chain(text, t, firsts) for t in toponyms}
+    around = _shared_context(known, chains)
+    choices = {id(t): _best(gazetteer, t, firsts, around[t.key], demonyms) for t in known}
+    anchors: dict[str, PlaceRow] = {}  # names the gazetteer lacks inside their hierarchy, at its known place
+    for toponym in toponyms:
+        anchor = _narrowest(chains[id(toponym)])
+        if anchor is not None and _lacked_inside(toponym, around.get(toponym.key, [])):
+            anchors.setdefault(toponym.key, anchor)
+    for toponym in toponyms:
+        if toponym.key in anchors:
+            choices[id(toponym)] = Choice(toponym, anchors[toponym.key], 0.0, within=True)
+    mentions = [_mention(gazetteer, text, choices[id(t)]) for t in toponyms if id(t) in choices]
     main = max(countries, key=countries.__getitem__, default=None)
     capital = gazetteer.capital(main) if main else None
     if capital is not None:
@@ -81,27 +112,54 @@ def prior(row: PlaceRow) -> float:
     return FEATURE_PRIOR.get(code, 0.0) + POPULATION_WEIGHT.get(code, 0.5) * math.log10(row.population + 1)
 
 
-def country_weights(choices: list[Choice]) -> Counter[str]:
-    """How strongly the article points at each country: a named country counts 3, a place 1."""
+def country_weights(choices: list[Choice], demonyms: frozenset[str]) -> Counter[str]:
+    """How strongly the article points at each country (``COUNTRY_VOTE``, ``PLACE_VOTE``, ``DEMONYM_VOTE``
+    each, shared among the countries an ambiguous name may be in)."""
     weights: Counter[str] = Counter()
     for choice in choices:
         code = choice.place.country_code
         if code:
             ambiguity = len({c.country_code for c in choice.toponym.candidates})
-            weights[code] += (3.0 if choice.place.is_country else 1.0) / ambiguity
+            if choice.toponym.key in demonyms:
+                vote = DEMONYM_VOTE
+            else:
+                vote = COUNTRY_VOTE if choice.place.is_country else PLACE_VOTE
+            weights[code] += vote / ambiguity
     return weights
 
 
-def _best(gazetteer: Gazetteer, text: str, toponym: Toponym, firsts: list[Choice]) -> Choice:
+def admin1_weights(choices: list[Choice]) -> Counter[tuple[str | None, str | None]]:
+    """How strongly the article points at each first-level division: a named one counts 3, a place in it 1
+    (local news names its state once and its towns often: "Paris, Tenn.", "Henry County")."""
+    weights: Counter[tuple[str | None, str | None]] = Counter()
+    for choice in choices:
+        place = choice.place
+        if place.admin1_code and not place.is_country:
+            ambiguity = len({(c.country_code, c.admin1_code) for c in choice.toponym.candidates})
+            vote = COUNTRY_VOTE if place.feature_code == "ADM1" else PLACE_VOTE
+            weights[(place.country_code, place.admin1_code)] += vote / ambiguity
+    return weights
+
+
+def _best(
+    gazetteer: Gazetteer,
+    toponym: Toponym,
+    firsts: list[Choice],
+    around: list[PlaceRow],
+    demonyms: frozenset[str],
+) -> Choice:
     others = [c for c in firsts if c.toponym.key != toponym.key]
-    context = country_weights(others)  # the other names' countries: a name does not vote for itself
-    total = sum(context.values()) or 1.0
-    around = _hierarchy_context(text, toponym, firsts)
+    context = country_weights(others, demonyms)  # the other names' countries: a name does not vote for itself
+    total = max(sum(context.values()), PLACE_VOTE)
+    regions = admin1_weights(others)
+    regions_total = max(sum(regions.values()), PLACE_VOTE)
+    divisions = [c for c in around if _is_division(c)]  # a hierarchy's towns decide only what it lacks
 
     def score(row: PlaceRow) -> float:
         value = prior(row)
         value += COUNTRY_WEIGHT * context.get(row.country_code or "", 0.0) / total
-        value += 5.0 * _inside_any(row, around)
+        value += ADMIN1_WEIGHT * regions.get((row.country_code, row.admin1_code), 0.0) / regions_total
+        value += 5.0 * _inside_any(row, divisions)
         value += _level_bonus(toponym, row)
         value += _proximity(row, others)
         value += NAMESAKE_BONUS * namesake_seat(gazetteer, toponym.key, row)
@@ -111,9 +169,9 @@ def _best(gazetteer: Gazetteer, text: str, toponym: Toponym, firsts: list[Choice
     return Choice(toponym, best, score(best))
 
 
-def _hierarchy_context(text: str, toponym: Toponym, firsts: list[Choice]) -> list[PlaceRow]:
-    """Candidates of the names written right after this one as its admin context ("X, Latakia", "X (Oyam")."""
-    context: list[PlaceRow] = []
+def _hierarchy_chain(text: str, toponym: Toponym, firsts: list[Choice]) -> list[Toponym]:
+    """The names written right after this one as its hierarchy ("X, Latakia", "X (Touboro, Mayo-Rey)")."""
+    chain: list[Toponym] = []
     end = toponym.span.end
     for choice in firsts:
         start = choice.toponym.span.start
@@ -121,9 +179,58 @@ def _hierarchy_context(text: str, toponym: Toponym, firsts: list[Choice]) -> lis
             continue
         if not HIERARCHY_GAP.match(text[end:start]):
             break
-        context.extend(c for c in choice.toponym.candidates if c.feature_code in ADMIN_CODES or c.is_country)
+        chain.append(choice.toponym)
         end = choice.toponym.span.end
-    return context
+    return chain
+
+
+def _shared_context(known: list[Toponym], chains: dict[int, list[Toponym]]) -> dict[str, list[PlaceRow]]:
+    """Per name, the places of the hierarchies written after any of its mentions."""
+    around: dict[str, list[PlaceRow]] = {t.key: [] for t in known}
+    for toponym in known:
+        for link in chains[id(toponym)]:
+            around[toponym.key].extend(link.candidates)
+    return around
+
+
+def _is_division(row: PlaceRow) -> bool:
+    return row.feature_code in ADMIN_CODES or row.is_country
+
+
+def _lacked_inside(toponym: Toponym, around: list[PlaceRow]) -> bool:
+    """Whether a name with a hierarchy is a place the gazetteer lacks inside it.
+
+    An unknown name always is; a known one when none of its places lies in the hierarchy and it is no
+    division, country or big town itself (which would make "Latakia, Tartus and Homs" a list, not a path).
+    """
+    if not toponym.candidates:
+        return True
+    if not around or any(_inside_any(c, around) for c in toponym.candidates):
+        return False
+    return not any(_is_division(c) or c.population >= KNOWN_POPULATION for c in toponym.candidates)
+
+
+def _narrowest(chain: list[Toponym]) -> PlaceRow | None:
+    """The most precise known place of a hierarchy, consistent with its broader names.
+
+    The broadest name's place is the one most of the narrower names fit in (Nord: Cameroon's, given
+    Touboro), else the likeliest, a division rather than a town of the same standing (a hierarchy names
+    divisions); each narrower name then takes its likeliest place inside the broader one, if it has any.
+    """
+    if not chain:
+        return None
+    inner, broadest = chain[:-1], chain[-1].candidates
+
+    def fit(row: PlaceRow) -> tuple[int, float]:
+        inside = sum(any(_within(c, row) for c in link.candidates) for link in inner)
+        return inside, prior(row) + DIVISION_BONUS * _is_division(row)
+
+    place = max(broadest, key=fit)
+    for link in reversed(inner):
+        options = [c for c in link.candidates if _within(c, place)]
+        if options:
+            place = max(options, key=prior)
+    return place
 
 
 def namesake_seat(gazetteer: Gazetteer, key: str, row: PlaceRow) -> bool:
@@ -134,17 +241,24 @@ def namesake_seat(gazetteer: Gazetteer, key: str, row: PlaceRow) -> bool:
     return admin1 is not None and fold(admin1) == key
 
 
-def _inside_any(row: PlaceRow, admins: list[PlaceRow]) -> float:
-    for admin in admins:
-        if admin.country_code != row.country_code or admin.id == row.id:
-            continue
-        if admin.is_country:
-            return 1.0
-        if admin.feature_code == "ADM1" and admin.admin1_code == row.admin1_code:
-            return 1.0
-        if admin.feature_code in ("ADM2", "ADMD") and admin.admin2_code == row.admin2_code:
-            return 1.0
-    return 0.0
+def _inside_any(row: PlaceRow, containers: list[PlaceRow]) -> float:
+    return 1.0 if any(_within(row, container) for container in containers) else 0.0
+
+
+def _within(row: PlaceRow, container: PlaceRow) -> bool:
+    """Whether ``row`` lies in a country or division, or within 50 km of a town (a hierarchy's town)."""
+    if container.country_code != row.country_code or container.id == row.id:
+        return False
+    code = container.feature_code
+    if container.is_country:
+        return True
+    if code == "ADM1":
+        return container.admin1_code == row.admin1_code
+    if code in ("ADM2", "ADMD"):
+        return container.admin1_code == row.admin1_code and container.admin2_code == row.admin2_code
+    if None in (row.latitude, row.longitude, container.latitude, container.longitude):
+        return False
+    return km(row.latitude, row.longitude, container.latitude, container.longitude) <= NEAR_TOWN_KM
 
 
 def _level_bonus(toponym: Toponym, row: PlaceRow) -> float:
@@ -173,12 +287,17 @@ def _proximity(row: PlaceRow, others: list[Choice]) -> float:
 
 def _mention(gazetteer: Gazetteer, text: str, choice: Choice) -> Mention:
     toponym = choice.toponym
-    place = _place(gazetteer, choice.place, toponym.span, toponym.near)
     span = toponym.span
+    if choice.within:
+        return Mention(
+            span, PLACE, span.of(text), _unknown_within(gazetteer, choice.place, span.of(text), span)
+        )
+    place = _place(gazetteer, choice.place, toponym.span, toponym.near)
     if toponym.region is not None and (choice.place.is_country or choice.place.feature_code == "ADM1"):
         span = toponym.region
         place = _region(place, span.of(text), span)
-    label = DEMONYM if choice.place.is_country and toponym.key in gazetteer.demonyms else PLACE
+    associative = choice.place.is_country or choice.place.feature_code == "CONT"
+    label = DEMONYM if associative and toponym.key in gazetteer.demonyms else PLACE
     return Mention(span, label, span.of(text), place)
 
 
@@ -215,6 +334,25 @@ def _precision(row: PlaceRow, near: bool) -> tuple[int | None, int]:
     if row.feature_class == "L" or code in ("RGN", "AREA"):
         return 3, 5
     return (2, 2) if near else (1, 1)
+
+
+def _unknown_within(gazetteer: Gazetteer, known: PlaceRow, name: str, span: Span) -> Place:
+    """A place the gazetteer lacks, reported at the known place of its hierarchy, less precisely."""
+    if known.is_country:
+        geo_precision, where_prec = None, 6
+    elif known.feature_code == "ADM1":
+        geo_precision, where_prec = 3, 4
+    else:  # a town or a district
+        geo_precision, where_prec = 2, 2
+    place = _place(gazetteer, known, span, near=False)
+    return replace(
+        place,
+        name=name,
+        geonames_id=None,
+        feature_code=None,
+        geo_precision=geo_precision,
+        where_prec=where_prec,
+    )
 
 
 def _region(place: Place, name: str, span: Span) -> Place:

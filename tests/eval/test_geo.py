@@ -8,6 +8,7 @@ import pytest
 
 from sitrep.eval import geo
 from sitrep.geo import Gazetteer
+from sitrep.model import Place
 
 GEOWEBNEWS = """<?xml version="1.0" ?>
 <articles><article file="0"><title>t</title>
@@ -51,10 +52,19 @@ def test_geocoding_and_recognition_scores(corpora: Path) -> None:
 
 
 def test_admin1_spellings_agree() -> None:
-    assert geo._same_admin1("Idlib", "Idleb")
-    assert geo._same_admin1("Erbil", "Arbil")
-    assert not geo._same_admin1("Homs", "Hama")
-    assert not geo._same_admin1(None, "Hama")
+    gazetteer = Gazetteer.open(None)
+
+    def same(predicted: str | None, gold: str, country: str = "SY") -> bool:
+        place = Place(name="somewhere", admin1=predicted, country_code=country)
+        return geo._same_admin1(gazetteer, place, gold)
+
+    assert same("Idlib", "Idleb")
+    assert same("Erbil", "Arbil", "IQ")
+    assert same("Seoul", "Seoul Special City", "KR")  # less the kind word
+    assert same("Bavaria", "Bayern", "DE")  # two names of one division in the gazetteer
+    assert not same("Homs", "Hama")
+    assert not same("Bavaria", "Sachsen", "DE")
+    assert not same(None, "Hama")
 
 
 @pytest.mark.slow

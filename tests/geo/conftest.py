@@ -87,6 +87,7 @@ PLACES = [
     (4333669, "Many", "Many", "", 31.57, -93.48, "P", "PPL", "US", "LA", "085", 2853),
     (4829791, "Over", "Over", "", 33.3, -86.8, "P", "PPL", "US", "AL", "", 1500),
     (4828890, "War", "War", "", 37.3, -81.68, "P", "PPL", "US", "WV", "047", 1200),
+    (4197000, "Georgia", "Georgia", "", 32.75, -83.5, "A", "ADM1", "US", "GA", "", 10711908),
     (4180439, "Atlanta", "Atlanta", "ATL", 33.75, -84.39, "P", "PPLA", "US", "GA", "121", 463878),
     (5368361, "Los Angeles", "Los Angeles", "LA", 34.05, -118.24, "P", "PPLA2", "US", "CA", "037", 3971883),
     (7870385, "Tishrin Dam", "Tishrin Dam", "", 36.38, 38.18, "S", "DAM", "SY", "09", "", 0),
@@ -110,6 +111,7 @@ ADMIN1 = [
     ("LB.09", "Liban-Nord", "Liban-Nord", 266838),
     ("LY.77", "Tripoli", "Tripoli", 2210245),
     ("US.LA", "Louisiana", "Louisiana", 4331987),
+    ("US.GA", "Georgia", "Georgia", 4197000),
 ]
 ADMIN2 = [("SY.02.0201", "Jablah District", "Jablah District", 169300)]
 COUNTRIES = [

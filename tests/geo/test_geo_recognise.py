@@ -100,3 +100,18 @@ def test_place_fields(recognised: Recognised) -> None:
         "Jablah District",
     )
     assert (jablah.latitude, jablah.longitude, jablah.feature_code) == (35.36, 35.93, "PPL")
+
+
+def test_an_abbreviated_state_after_a_town_is_its_state(recognised: Recognised) -> None:
+    found = recognised("Protests in Atlanta, Ga. grew on Friday.")
+    assert (found["Ga."].feature_code, found["Ga."].admin1) == ("ADM1", "Georgia")
+    assert found["Atlanta"].admin1 == "Georgia"
+
+
+def test_a_spaced_dash_separates_names(recognised: Recognised) -> None:
+    assert "Beirut" in recognised("Protesters gathered in Beirut - Achrafieh on Sunday.")
+
+
+def test_a_site_named_after_a_place_is_one_mention_of_that_place(recognised: Recognised) -> None:
+    found = recognised("Students rallied at Beirut International Airport and in Tripoli.")
+    assert found["Beirut International Airport"].geonames_id == 276781

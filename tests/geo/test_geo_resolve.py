@@ -26,3 +26,30 @@ def test_admin_hierarchy_next_to_the_name_decides(recognised: Recognised) -> Non
 
 def test_a_town_is_preferred_to_the_province_named_after_it(recognised: Recognised) -> None:
     assert recognised("Shelling hit Idlib on Sunday.")["Idlib"].feature_code == "PPLA"
+
+
+def test_a_name_the_gazetteer_lacks_is_placed_at_its_hierarchy(recognised: Recognised) -> None:
+    village = recognised("Shelling in Beit Ana (Jablah, Latakia) at dawn.")["Beit Ana"]
+    assert (village.name, village.admin1, village.geo_precision, village.geonames_id) == (
+        "Beit Ana",
+        "Latakia",
+        2,
+        None,
+    )
+    assert (village.latitude, village.longitude) == (35.36, 35.93)  # at Jablah, the nearest known place
+
+
+def test_a_known_name_outside_its_hierarchy_is_another_place_inside_it(recognised: Recognised) -> None:
+    place = recognised("Clashes near Kafr Halab, Latakia.")["Kafr Halab"]  # the known Kafr Halab is in Aleppo
+    assert (place.admin1, place.geo_precision, place.geonames_id) == ("Latakia", 3, None)
+
+
+def test_a_list_of_places_is_not_a_hierarchy(recognised: Recognised) -> None:
+    found = recognised("Curfews were imposed in Latakia, Tartus and Idlib.")
+    assert found["Latakia"].geonames_id in (173576, 173578)
+    assert found["Tartus"].admin1 == "Tartus"
+
+
+def test_one_place_per_name_when_its_hierarchy_is_written_once(recognised: Recognised) -> None:
+    found = recognised("Tripoli was calm. Later, protests in Tripoli (Liban-Nord) grew.")
+    assert found["Tripoli"].country_code == "LB"
