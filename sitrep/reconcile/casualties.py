@@ -80,7 +80,8 @@ def reconcile_casualties(reports: Sequence[Report], best_rule: str = "lowest") -
 
     totals = [c for found in killed for c in found if c.category == TOTAL]
     credible = [c for c in totals if c.qualifier != VAGUE] or totals
-    sums = [total for total in map(_breakdown_sum, killed) if total is not None]
+    reported = [[c for c in report.event.claims if c.kind == KILLED] for report in ordered]
+    sums = [total for total in map(_breakdown_figure, killed, reported) if total is not None]
     figures = [c.figure for c in credible] or sums or _unattributed(ordered)
     fatalities = Fatalities(
         best=rule(figures) if figures else None,
@@ -137,6 +138,17 @@ def _revisions(ordered: list[Report]) -> dict[int, bool]:
         for published, claim in dated
         if published < latest[key(claim)]
     }
+
+
+def _breakdown_figure(killed: list[Claim], reported: list[Claim]) -> int | None:
+    """A report's breakdown (its current ``killed`` claims) as a figure of its own: its sum when it splits
+    the dead into two or more categories, or when the report gave categories but no total. One category
+    beside a total ("23 killed, among them 9 soldiers") is a detail of that total, even once a later
+    article revised the total, not a count of all the dead."""
+    categories = {c.category for c in killed if c.category != TOTAL and c.qualifier != VAGUE}
+    if len(categories) < 2 and any(c.category == TOTAL for c in reported):
+        return None
+    return _breakdown_sum(killed)
 
 
 def _breakdown_sum(killed: list[Claim]) -> int | None:

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from sitrep import __version__
-from sitrep.serve import articles_api, dashboard, errors, events_api, meta_api
+from sitrep.serve import articles_api, dashboard, errors, events_api, incidents_api, meta_api, report_api
 from sitrep.serve.extraction import MAX_BODY_BYTES, Extract, Extractor
 from sitrep.serve.security import BodyLimit, SecurityHeaders
 from sitrep.store import Store
@@ -31,7 +31,7 @@ def create_app(
     app.state.private = private
     app.state.extract = extract or Extractor()
     errors.install(app)
-    for module in (events_api, articles_api, meta_api, dashboard):
+    for module in (events_api, incidents_api, articles_api, meta_api, report_api, dashboard):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=dashboard.STATIC), name="static")
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)

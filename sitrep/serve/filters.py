@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from sqlalchemy import ColumnElement, Select, String, and_, column, func, or_, select, table
+from sqlalchemy import ColumnElement, Select, String, Table, and_, column, func, or_, select, table
 from sqlalchemy.sql.elements import UnaryExpression
 
 from sitrep.store import schema
@@ -123,7 +123,7 @@ class EventFilters(BaseModel):
             if value := getattr(self, name):
                 found.append(func.lower(events.c[name]) == value.lower())
         if self.bbox:
-            found.append(_within(*parse_bbox(self.bbox)))
+            found.append(within(*parse_bbox(self.bbox)))
         if self.min_fatalities is not None:
             found.append(events.c.fatalities >= self.min_fatalities)
         for flag in ("alleged", "historical"):
@@ -202,12 +202,14 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _within(min_lon: float, min_lat: float, max_lon: float, max_lat: float) -> ColumnElement[bool]:
-    events = schema.events
-    latitude = events.c.latitude.between(min_lat, max_lat)
+def within(
+    min_lon: float, min_lat: float, max_lon: float, max_lat: float, table: Table = schema.events
+) -> ColumnElement[bool]:
+    """Rows of ``table`` (events, incidents) whose coordinates lie in the box."""
+    latitude = table.c.latitude.between(min_lat, max_lat)
     if min_lon <= max_lon:
-        return and_(latitude, events.c.longitude.between(min_lon, max_lon))
-    return and_(latitude, or_(events.c.longitude >= min_lon, events.c.longitude <= max_lon))
+        return and_(latitude, table.c.longitude.between(min_lon, max_lon))
+    return and_(latitude, or_(table.c.longitude >= min_lon, table.c.longitude <= max_lon))
 
 
 def articles_matching(query: str) -> Select[Any]:

@@ -1,4 +1,5 @@
-"""Storage of articles and their events (SQLAlchemy Core; SQLite by default, PostgreSQL by URL)."""
+"""Storage of articles, their events and the incidents they report (SQLAlchemy Core; SQLite by default,
+PostgreSQL by URL)."""
 
 from sitrep.store import review  # noqa: F401  (its tables belong to every database's schema)
 from sitrep.store.database import DEFAULT_DB, StoreError

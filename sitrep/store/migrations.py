@@ -17,7 +17,16 @@ from sitrep.store.database import StoreError
 
 Migration = Callable[[Connection], None]
 
-MIGRATIONS: dict[int, Migration] = {}
+
+def add_incidents(conn: Connection) -> None:
+    """Version 2: incident tables, filled by clustering the events already stored."""
+    from sitrep.store.incidents import attach_all, default_reconciler
+
+    schema.metadata.create_all(conn, tables=list(schema.INCIDENT_TABLES))
+    attach_all(conn, default_reconciler())
+
+
+MIGRATIONS: dict[int, Migration] = {2: add_incidents}
 
 
 def prepare(conn: Connection, where: str) -> None:

@@ -1,9 +1,10 @@
-"""The store: write articles with their events atomically, read summaries and events back.
+"""The store: write articles with their events atomically, read summaries, events and incidents back.
 
-Each article is written in one transaction together with its events, evidence, claims and search rows, so
-a run killed at any moment leaves either the whole article or nothing of it. Writing an article whose id is
-stored with the same content hash changes nothing; a changed page (same URL id, new content) replaces the
-article and its machine-extracted events.
+Each article is written in one transaction together with its events, evidence, claims, search rows and the
+incidents its events join (``store.incidents``), so a run killed at any moment leaves either the whole
+article or nothing of it. Writing an article whose id is stored with the same content hash changes nothing;
+a changed page (same URL id, new content) replaces the article and its machine-extracted events, and the
+incidents its old events were in are clustered again without them.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from itertools import groupby
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from sqlalchemy import Connection, Engine, Select, delete, func, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
@@ -31,11 +31,24 @@ from sitrep.store.database import (
     use_wal,
     writing,
 )
+from sitrep.store.incidents import (
+    StoredReports,
+    attach,
+    default_reconciler,
+    evidence_texts,
+    iter_incident_records,
+)
 from sitrep.store.migrations import prepare
-from sitrep.store.records import article_row, content_hash, event_record, event_rows
+from sitrep.store.records import article_row, content_hash, event_record, event_rows, rows_by_event
 from sitrep.store.review import REJECTED
 
+if TYPE_CHECKING:
+    from sitrep.reconcile import Reconciler
+
 _CHUNK = 500  # events read per round trip when streaming an export
+# PostgreSQL advisory lock key taken by every article write, so incident attaches run one at a time there
+# too (SQLite writers already queue on the database lock).
+_ATTACH_LOCK = 0x5172_6570
 _UPSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}  # INSERT ... ON CONFLICT
 # Events an analyst rejected stay in the database (with their history) but out of summaries and exports.
 _NOT_REJECTED = schema.events.c.status != REJECTED
@@ -66,12 +79,22 @@ class Summary:
 class Store:
     """A sitrep database. Open with ``Store.open(path_or_url)``; use as a context manager to close it."""
 
-    def __init__(self, engine: Engine, where: str) -> None:
+    def __init__(self, engine: Engine, where: str, reconciler: Reconciler | None = None) -> None:
         self.engine = engine
         self.where = where
+        self._reconciler = reconciler
+
+    @property
+    def reconciler(self) -> Reconciler:
+        """What clusters events into incidents; the process-wide default unless one was given."""
+        if self._reconciler is None:
+            self._reconciler = default_reconciler()
+        return self._reconciler
 
     @classmethod
-    def open(cls, db: str | Path = DEFAULT_DB, *, create: bool = True) -> Self:
+    def open(
+        cls, db: str | Path = DEFAULT_DB, *, create: bool = True, reconciler: Reconciler | None = None
+    ) -> Self:
         """Open (and with ``create``, create) the database at a path or URL, upgrading an older schema.
 
         StoreError, never a driver traceback, for a missing file (without ``create``), a file that is not
@@ -82,7 +105,7 @@ class Store:
         where = display_name(url)
         if path is not None and not create and not path.exists():
             raise StoreError(f"{where}: no such database (run `sitrep ingest` first)")
-        store = cls(connect(url), where)
+        store = cls(connect(url), where, reconciler)
         try:
             with readable_errors(where), writing(store.engine).begin() as conn:
                 prepare(conn, where)
@@ -108,19 +131,26 @@ class Store:
             return _stored_hash(conn, article_id) == content_hash(raw)
 
     def save(self, article: Article, events: Sequence[Event]) -> bool:
-        """Write a cleaned article and its events in one transaction; False when it was stored already."""
+        """Write a cleaned article, its events and their incidents in one transaction; False when it was
+        stored already."""
         article_values = article_row(article)
+        texts = evidence_texts(events, article.text)
         with readable_errors(self.where), writing(self.engine).begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ATTACH_LOCK})
             stored = _stored_hash(conn, article.id)
             if stored == article_values["content_hash"]:
                 return False
+            released = []
             if stored is not None:
+                released = StoredReports(conn).release(_event_ids(conn, article.id))
                 _delete_article(conn, article.id)
             conn.execute(insert(schema.articles), [article_values])
             _insert_events(conn, events)
             if conn.dialect.name == "sqlite":
                 _index_for_search(conn, article, events)
             conn.execute(delete(schema.errors).where(schema.errors.c.origin == article.origin))
+            attach(conn, self.reconciler, texts, released)
         return True
 
     def record_error(self, origin: str, reason: str) -> None:
@@ -171,10 +201,16 @@ class Store:
         with readable_errors(self.where), self.engine.connect() as conn:
             for chunk in conn.execute(query).partitions(_CHUNK):
                 ids = [row.event_id for row in chunk]
-                evidence = _rows_by_event(conn, schema.evidence, ids)
-                claims = _rows_by_event(conn, schema.claims, ids)
+                evidence = rows_by_event(conn, schema.evidence, ids)
+                claims = rows_by_event(conn, schema.claims, ids)
                 for row in chunk:
-                    yield event_record(row, evidence.get(row.event_id, []), claims.get(row.event_id, []))
+                    yield event_record(row, evidence[row.event_id], claims[row.event_id])
+
+    def iter_incidents(self, filters: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Records of the stored incidents matching ``filters`` (``article_id``: incidents it reports),
+        oldest first, each with the ids of its events and articles."""
+        with readable_errors(self.where), self.engine.connect() as conn:
+            yield from iter_incident_records(conn, _incident_query(filters or EventFilter()))
 
     def search(self, query: str, limit: int = 20) -> list[str]:
         """Ids of the articles whose text or event notes match an FTS5 query, best match first (SQLite)."""
@@ -195,6 +231,11 @@ def _place_label(*names: str | None) -> str:
 def _stored_hash(conn: Connection, article_id: str) -> str | None:
     query = select(schema.articles.c.content_hash).where(schema.articles.c.id == article_id)
     return conn.execute(query).scalar_one_or_none()
+
+
+def _event_ids(conn: Connection, article_id: str) -> list[str]:
+    events = schema.events
+    return list(conn.execute(select(events.c.event_id).where(events.c.article_id == article_id)).scalars())
 
 
 def _delete_article(conn: Connection, article_id: str) -> None:
@@ -238,27 +279,34 @@ def _event_query(filters: EventFilter) -> Select[Any]:
     events = schema.events
     query = (
         select(events)
-        .where(_NOT_REJECTED)
+        .where(_NOT_REJECTED, *_conditions(events, filters))
         .order_by(events.c.event_date.is_(None), events.c.event_date, events.c.article_id, events.c.position)
     )
-    equal = {
-        "event_type": filters.event_type,
-        "country": filters.country,
-        "admin1": filters.admin1,
-        "article_id": filters.article_id,
-    }
-    for column, value in equal.items():
-        if value is not None:
-            query = query.where(events.c[column] == value)
-    if filters.since is not None:
-        query = query.where(events.c.event_date >= filters.since)
-    if filters.until is not None:
-        query = query.where(events.c.event_date <= filters.until)
+    if filters.article_id is not None:
+        query = query.where(events.c.article_id == filters.article_id)
     return query
 
 
-def _rows_by_event(conn: Connection, table: Any, event_ids: list[str]) -> dict[str, list[Any]]:
-    query = select(table).where(table.c.event_id.in_(event_ids)).order_by(table.c.event_id, table.c.position)
-    return {
-        event_id: list(rows) for event_id, rows in groupby(conn.execute(query), key=lambda row: row.event_id)
-    }
+def _incident_query(filters: EventFilter) -> Select[Any]:
+    incidents = schema.incidents
+    query = (
+        select(incidents)
+        .where(*_conditions(incidents, filters))
+        .order_by(incidents.c.event_date.is_(None), incidents.c.event_date, incidents.c.incident_id)
+    )
+    if filters.article_id is not None:
+        links, events = schema.incident_events, schema.events
+        reporting = select(links.c.incident_id).join(events).where(events.c.article_id == filters.article_id)
+        query = query.where(incidents.c.incident_id.in_(reporting))
+    return query
+
+
+def _conditions(table: Any, filters: EventFilter) -> list[Any]:
+    """The filters on type, place and date, on the columns of ``table`` (events or incidents)."""
+    equal = {"event_type": filters.event_type, "country": filters.country, "admin1": filters.admin1}
+    found = [table.c[column] == value for column, value in equal.items() if value is not None]
+    if filters.since is not None:
+        found.append(table.c.event_date >= filters.since)
+    if filters.until is not None:
+        found.append(table.c.event_date <= filters.until)
+    return found

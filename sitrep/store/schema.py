@@ -3,6 +3,11 @@
 An event row holds every scalar field of ``Event.to_record()``; its evidence spans and its claims are rows
 of their own so they can be queried ("every claim by SANA"), and ``to_record()`` is rebuilt from the three.
 ``position`` columns keep the order the extractor gave, so a record read back equals the one written.
+
+Incidents (schema version 2) are what ``sitrep.reconcile`` makes of the events: one row per incident, the
+events it groups (with the evidence sentences it compared them by), every casualty claim of every report
+(superseded ones flagged) and the history of its toll. They are derived data, rewritten whole for each
+linked component of reports an article touches.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION = "sitrep"
 
 metadata = MetaData()
@@ -133,3 +138,92 @@ CREATE_SEARCH = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} "
     "USING fts5(kind UNINDEXED, ref UNINDEXED, article_id UNINDEXED, body, tokenize='porter unicode61')"
 )
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("incident_id", String, primary_key=True),
+    Column("component_id", String, nullable=False, index=True),
+    Column("event_date", Date, index=True),
+    Column("time_precision", Integer),
+    Column("event_type", String, nullable=False, index=True),
+    Column("sub_event_type", String, nullable=False),
+    Column("actor1", Text),
+    Column("inter1", Integer),
+    Column("actor2", Text),
+    Column("inter2", Integer),
+    Column("country", Text, index=True),
+    Column("admin1", Text, index=True),
+    Column("admin2", Text),
+    Column("location", Text),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geo_precision", Integer),
+    Column("geonames_id", Integer),
+    Column("fatalities", Integer),
+    Column("fatalities_low", Integer),
+    Column("fatalities_high", Integer),
+    Column("fatalities_by_category", JSON, nullable=False),
+    Column("injured", Integer),
+    Column("flags", JSON, nullable=False),
+    Column("sources", JSON, nullable=False),
+    Column("number_of_sources", Integer, nullable=False),
+    Column("notes", Text, nullable=False),
+)
+
+incident_events = Table(
+    "incident_events",
+    metadata,
+    Column("event_id", String, ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "incident_id",
+        String,
+        ForeignKey("incidents.incident_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("component_id", String, nullable=False, index=True),
+    Column("evidence_text", Text, nullable=False),
+)
+
+incident_claims = Table(
+    "incident_claims",
+    metadata,
+    Column("incident_id", String, ForeignKey("incidents.incident_id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("event_id", String, nullable=False),
+    Column("article_id", String),
+    Column("claimant", Text),
+    Column("figure", Integer, nullable=False),
+    Column("low", Integer),
+    Column("high", Integer),
+    Column("qualifier", String, nullable=False),
+    Column("category", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("claimant_start", Integer),
+    Column("claimant_end", Integer),
+    Column("superseded", Boolean, nullable=False),
+    Index("ix_incident_claims_incident", "incident_id", "position", unique=True),
+)
+
+incident_history = Table(
+    "incident_history",
+    metadata,
+    Column(
+        "incident_id",
+        String,
+        ForeignKey("incidents.incident_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("seq", Integer, primary_key=True),
+    Column("as_of", Date),
+    Column("article_id", String, nullable=False),
+    Column("best", Integer),
+    Column("low", Integer),
+    Column("high", Integer),
+    Column("flags", JSON, nullable=False),
+)
+
+INCIDENT_TABLES = (incidents, incident_events, incident_claims, incident_history)

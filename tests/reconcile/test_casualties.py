@@ -29,7 +29,27 @@ def test_breakdown_that_does_not_add_up_is_flagged_and_every_claim_kept():
 
 def test_one_category_alongside_a_total_is_a_detail_not_a_breakdown():
     claims = (claim(20), claim(4, "civilians"))
-    assert BREAKDOWN_MISMATCH not in reconcile_casualties([report(event("a", claims=claims), "")]).flags
+    result = reconcile_casualties([report(event("a", claims=claims), "")])
+    assert BREAKDOWN_MISMATCH not in result.flags
+    assert (result.fatalities.best, result.fatalities.low, result.fatalities.high) == (20, 20, 20)
+    assert result.fatalities.by_category == {"civilians": 4}
+
+
+def test_a_detail_of_a_revised_total_does_not_become_a_toll_of_its_own():
+    first = report(
+        event("a", claims=[claim(23, claimant=OBSERVATORY), claim(9, "state_forces", claimant=OBSERVATORY)]),
+        "",
+        published=date(2025, 3, 7),
+    )
+    later = report(event("b", claims=[claim(31, claimant=OBSERVATORY)]), "", published=date(2025, 3, 8))
+    result = reconcile_casualties([first, later])
+    assert (result.fatalities.best, result.fatalities.low, result.fatalities.high) == (31, 31, 31)
+
+
+def test_categories_without_a_total_add_up_to_the_toll():
+    claims = (claim(3, "civilians"), claim(2, "state_forces"))
+    result = reconcile_casualties([report(event("a", claims=claims), "")])
+    assert (result.fatalities.best, result.fatalities.low, result.fatalities.high) == (5, 5, 5)
 
 
 def test_disagreeing_outlets_give_a_range_with_the_lowest_as_best():

@@ -7,6 +7,7 @@ markup and ``javascript:`` links that must stay inert wherever it is shown.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -268,3 +269,39 @@ def filled_store(path: Path) -> Store:
     store = Store.open(path)
     fill(store)
     return store
+
+
+FOLLOW_TEXT = (
+    "The toll of Thursday's clashes in Baniyas between security forces and gunmen loyal to the former "
+    f"regime rose to 31, the {SOHR} said."
+)
+
+
+def follow_up_events() -> list[Event]:
+    """The coast clash again, a day later, its toll revised by the same monitor."""
+    clash = replace(
+        coast_events()[0],
+        article_id="follow",
+        event_id="follow-1",
+        evidence={},
+        fatalities=Fatalities(31, 31, None, {"total": 31}),
+        claims=[
+            Claim(
+                31,
+                "total",
+                low=31,
+                claimant=SOHR,
+                article_id="follow",
+                span=span(FOLLOW_TEXT, "rose to 31"),
+                claimant_span=span(FOLLOW_TEXT, SOHR),
+            )
+        ],
+    )
+    clash.cite("event_type", span(FOLLOW_TEXT, "clashes"))
+    clash.cite("location", span(FOLLOW_TEXT, "Baniyas"))
+    return [clash]
+
+
+def save_follow_up(store: Store) -> None:
+    """A second article on the coast clash: with the coast's report, one incident of two reports."""
+    store.save(article("follow", FOLLOW_TEXT, date(2025, 3, 8), source="Other Wire"), follow_up_events())

@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,24 +85,31 @@ def _ingest_samples(store: Store) -> bool:
     return stored > 0
 
 
+@contextmanager
+def serving(store: Store) -> Iterator[str]:
+    """The app on ``store``, served on a free local port in a thread; yields its base URL."""
+    port = _free_port()
+    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not running.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     with Store.open(tmp_path_factory.mktemp("browser") / "sitrep.db") as store:
         fill(store)
         ingested = _ingest_samples(store)
         bearer = token(store, "alice", "analyst")["Authorization"].removeprefix("Bearer ")
-        port = _free_port()
-        config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
-        running = uvicorn.Server(config)
-        thread = threading.Thread(target=running.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 20
-        while not running.started:
-            assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.05)
-        yield Server(f"http://127.0.0.1:{port}", bearer, ingested)
-        running.should_exit = True
-        thread.join(timeout=10)
+        with serving(store) as url:
+            yield Server(url, bearer, ingested)
 
 
 @pytest.fixture(scope="module")
@@ -164,7 +172,7 @@ def test_a_marker_opens_the_event_with_its_evidence_highlighted(
     server: Server, page: tuple[Page, Watch]
 ) -> None:
     browser_page, watch = page
-    _open(browser_page, f"{server.url}/?admin1=Aleppo")
+    _open(browser_page, f"{server.url}/?admin1=Aleppo&layer=events")  # the map shows incidents by default
     _click_marker(browser_page, "north-1")
     expect = sync_api.expect
     expect(browser_page.locator("#panel-title")).to_have_text("Shelling/artillery/missile attack")
@@ -249,7 +257,7 @@ def test_the_samples_ingested_for_real_show_on_the_map_with_evidence(
     found = httpx.get(f"{server.url}/api/events", params={"q": "Jableh", "format": "geojson"}).json()
     located = [feature["id"] for feature in found["features"] if feature["geometry"]]
     assert located, "no event of the founding article was placed on the map"
-    _open(browser_page, f"{server.url}/?q=Jableh")
+    _open(browser_page, f"{server.url}/?q=Jableh&layer=events")
     _click_marker(browser_page, located[0])
     sync_api.expect(browser_page.locator("#panel-title")).not_to_be_empty()
     sync_api.expect(browser_page.locator("#article-text")).to_contain_text("Jableh")

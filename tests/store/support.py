@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -94,13 +95,58 @@ def sample_events(article_id: str = "a1") -> list[Event]:
 _TIMESTAMPS = {"ingested_at", "seen_at"}
 
 
-def dump(db_path: str | Path) -> dict[str, list[tuple[Any, ...]]]:
+CONTENT_TABLES = ("articles", "events", "evidence", "claims", "errors")
+INCIDENT_TABLES = ("incidents", "incident_events", "incident_claims", "incident_history")
+
+
+def dump(
+    db_path: str | Path, tables: tuple[str, ...] = CONTENT_TABLES + INCIDENT_TABLES
+) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of the content tables, sorted, without timestamp columns: equal dumps, equal contents."""
     with closing(sqlite3.connect(db_path)) as conn:
-        tables = {}
-        for table in ("articles", "events", "evidence", "claims", "errors"):
+        dumped = {}
+        for table in tables:
             names = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
             columns = ", ".join(f'"{name}"' for name in names if name not in _TIMESTAMPS)
             query = f"SELECT {columns} FROM {table}"
-            tables[table] = sorted(conn.execute(query).fetchall(), key=repr)
-        return tables
+            dumped[table] = sorted(conn.execute(query).fetchall(), key=repr)
+        return dumped
+
+
+def clash_report(
+    article_id: str,
+    sentence: str,
+    *,
+    published: date = date(2025, 3, 7),
+    source: str = "Example News",
+    killed: int | None = 16,
+    claimant: str = "Syrian Observatory for Human Rights",
+    place: Place | None = None,
+) -> tuple[Article, list[Event]]:
+    """An article of one sentence reporting a clash at Jableh on 6 March 2025, with the trigger, the place
+    and (when ``killed``) a death toll cited in the sentence, the way the extractor cites them."""
+    article = replace(sample_article(article_id, sentence), source=source, published=published)
+    clash = replace(
+        sample_events(article_id)[0],
+        claims=[],
+        evidence={},
+        sources=[claimant, source],
+        fatalities=Fatalities(),
+    )
+    clash.place = place or clash.place
+    clash.cite("event_type", Span(0, sentence.index(" ")))
+    if killed is not None:
+        start = sentence.index(str(killed))
+        clash.claims = [
+            Claim(
+                killed,
+                "total",
+                low=killed,
+                claimant=claimant,
+                article_id=article_id,
+                span=Span(start, start + 2),
+            )
+        ]
+        clash.fatalities = Fatalities(best=killed, low=killed, by_category={"total": killed})
+        clash.cite("fatalities", Span(start, start + 2))
+    return article, [clash]

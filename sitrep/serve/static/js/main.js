@@ -1,10 +1,12 @@
 // The dashboard: filters bound to the URL drive the map, the timeline, the breakdowns and the table;
-// selecting an event (marker, row) opens its panel.
+// selecting an event (marker, row) opens its panel. The map shows incidents (each happening once, however
+// many articles reported it) or events; an incident's panel links each of its reports to the event panel.
 
 import { ApiError, api, apiLink, session } from "./api.js";
 import { drawBars, drawTimeline } from "./charts.js";
 import { fill, h } from "./dom.js";
 import { number } from "./format.js";
+import { IncidentPanel } from "./incident_panel.js";
 import { EventMap } from "./map.js";
 import { EventPanel } from "./panel.js";
 import { FILTERS, PAGE_SIZE, apiParams, readState, writeState } from "./state.js";
@@ -17,6 +19,7 @@ let taxonomy;
 let colours;
 let map;
 let panel;
+let incidentPanel;
 let identity = null;
 let generation = 0;
 let lastStats = null;
@@ -120,8 +123,10 @@ function wireFilters() {
 }
 
 function updateDownloads() {
-  document.getElementById("download-csv").href = apiLink("/api/events", apiParams(state, { format: "csv", sort: state.sort }));
-  document.getElementById("download-geojson").href = apiLink("/api/events", apiParams(state, { format: "geojson" }));
+  const sorted = state.layer === "events" ? { sort: state.sort } : {};
+  document.getElementById("download-csv").href = apiLink(layerPath(), apiParams(state, { format: "csv", ...sorted }));
+  document.getElementById("download-geojson").href = apiLink(layerPath(), apiParams(state, { format: "geojson" }));
+  document.getElementById("open-report").href = apiLink("/api/report", apiParams(state));
 }
 
 // ---- data
@@ -135,7 +140,7 @@ async function refresh({ fit = false } = {}) {
     const [stats, page, collection] = await Promise.all([
       api("/api/stats", { params: apiParams(state) }),
       api("/api/events", { params: apiParams(state, { sort: state.sort, page: state.page, page_size: PAGE_SIZE }) }),
-      api("/api/events", { params: apiParams(state, { format: "geojson" }) }),
+      api(layerPath(), { params: apiParams(state, { format: "geojson" }) }),
     ]);
     if (mine !== generation) return;
     notify(null);
@@ -146,7 +151,7 @@ async function refresh({ fit = false } = {}) {
       sort: state.sort, colours, selected: state.event, onSort: sortBy, onSelect: select,
     });
     drawPager(document.getElementById("pager"), page, goToPage);
-    map.show(collection, { fit: fit && !state.filters.has("bbox") });
+    map.show(collection, { fit: fit && !state.filters.has("bbox"), kind: state.layer === "incidents" ? "incident" : "event" });
   } catch (error) {
     if (mine === generation) notify(explain(error));
   }
@@ -157,7 +162,7 @@ function drawTotals(stats, collection) {
   fill(document.getElementById("totals"),
     h("span", {}, h("strong", {}, number(stats.events)), " events"),
     h("span", {}, h("strong", {}, number(stats.fatalities)), " deaths"),
-    h("span", {}, h("strong", {}, number(located)), " on the map"));
+    h("span", {}, h("strong", {}, number(located)), ` ${state.layer} on the map`));
 }
 
 function drawStats(stats) {
@@ -194,23 +199,74 @@ function goToPage(page) {
   document.getElementById("events").scrollIntoView({ block: "start", behavior: "smooth" });
 }
 
-async function select(eventId) {
+/** Open an event's panel; from an incident's report list, closing it goes back to the incident. */
+async function select(eventId, { fromIncident = false } = {}) {
   state.event = eventId;
+  if (eventId && !fromIncident) state.incident = null;
   writeState(state, { push: true });
   for (const row of document.querySelectorAll("#events tbody tr")) {
     row.classList.toggle("selected", row.dataset.eventId === eventId);
   }
   if (!eventId) {
     panel.close();
-    map.markSelected(null);
+    map.markSelected(state.incident);
+    if (state.incident) incidentPanel.show();
     return;
   }
+  incidentPanel.hide();
   map.markSelected(eventId);
   try {
     await panel.open(eventId);
   } catch (error) {
     notify(explain(error));
   }
+}
+
+function layerPath() {
+  return state.layer === "incidents" ? "/api/incidents" : "/api/events";
+}
+
+async function selectIncident(incidentId) {
+  state.incident = incidentId;
+  state.event = null;
+  writeState(state, { push: true });
+  panel.close();
+  map.markSelected(incidentId);
+  if (!incidentId) {
+    incidentPanel.hide();
+    return;
+  }
+  try {
+    await incidentPanel.open(incidentId);
+  } catch (error) {
+    notify(explain(error));
+  }
+}
+
+function drawLayerToggle() {
+  for (const button of document.querySelectorAll("#layer-toggle button")) {
+    button.setAttribute("aria-pressed", String(button.dataset.layer === state.layer));
+  }
+}
+
+function wireLayerToggle() {
+  for (const button of document.querySelectorAll("#layer-toggle button")) {
+    button.addEventListener("click", () => {
+      if (button.dataset.layer === state.layer) return;
+      state.layer = button.dataset.layer;
+      drawLayerToggle();
+      refresh();
+    });
+  }
+  drawLayerToggle();
+}
+
+/** The panels the URL asks for: an incident's, an event's over it, or none. */
+async function openFromState() {
+  if (state.incident) await incidentPanel.open(state.incident).catch((error) => notify(explain(error)));
+  else incidentPanel.hide();
+  if (state.event) await select(state.event, { fromIncident: Boolean(state.incident) });
+  else panel.close();
 }
 
 // ---- session
@@ -288,7 +344,7 @@ async function start() {
   drawSession();
   wireSession();
   map = new EventMap(document.getElementById("map"), colours, {
-    onSelect: select,
+    onSelect: (id, kind) => (kind === "incident" ? selectIncident(id) : select(id)),
     onMove: (bbox) => {
       if (!form.elements.in_view.checked || bbox === state.filters.get("bbox")) return;
       state.filters.set("bbox", bbox);
@@ -303,17 +359,23 @@ async function start() {
     onChanged: () => refresh(),
     onArticle: (articleId) => showArticle(articleId),
   });
+  incidentPanel = new IncidentPanel({
+    taxonomy,
+    onClose: () => selectIncident(null),
+    onReport: (eventId) => select(eventId, { fromIncident: true }),
+  });
+  wireLayerToggle();
   if (state.filters.has("bbox")) map.fitBbox(state.filters.get("bbox"));
   window.addEventListener("popstate", () => {
     Object.assign(state, readState());
     syncForm();
+    drawLayerToggle();
     refresh();
-    if (state.event) panel.open(state.event).catch((error) => notify(explain(error)));
-    else panel.close();
+    openFromState();
   });
   window.addEventListener("resize", () => { if (lastStats) drawStats(lastStats); });
   await refresh({ fit: true });
-  if (state.event) await select(state.event);
+  await openFromState();
   document.body.dataset.ready = "true";
 }
 

@@ -1,5 +1,6 @@
-// The map: country outlines shipped with the package (no tile server needed), one marker per located event,
-// sized by deaths and coloured by event type, grouped into clusters (a pie of the types) where dense.
+// The map: country outlines shipped with the package (no tile server needed), one marker per located event
+// or incident, sized by deaths and coloured by event type, grouped into clusters (a pie of the types) where
+// dense. An incident reported by several articles is ringed and shows how many reports it has.
 
 import { h } from "./dom.js";
 import { day, fatalities, place } from "./format.js";
@@ -19,6 +20,7 @@ export class EventMap {
     this.colours = colours;
     this.onSelect = onSelect;
     this.markers = new Map();
+    this.incidentOf = new Map(); // event id -> the incident marker standing for it
     this.selected = null;
     this.map = L.map(element, { minZoom: 2, maxZoom: MAX_ZOOM, zoomSnap: 0.5, worldCopyJump: true });
     this.map.attributionControl.setPrefix(false);
@@ -47,23 +49,28 @@ export class EventMap {
     }).addTo(this.map);
   }
 
-  /** Replace the markers with the located features of a GeoJSON FeatureCollection. */
-  show(collection, { fit = false } = {}) {
+  /**
+   * Replace the markers with the located features of a GeoJSON FeatureCollection of events or, with
+   * kind "incident", of incidents; clicking one calls onSelect(id, kind).
+   */
+  show(collection, { fit = false, kind = "event" } = {}) {
     const L = window.L;
     this.clusters.clearLayers();
     this.markers.clear();
+    this.incidentOf.clear();
     const layers = [];
     for (const feature of collection.features) {
       if (!feature.geometry) continue;
       const [lng, lat] = feature.geometry.coordinates;
       const marker = L.marker([lat, lng], {
-        icon: this.eventIcon(feature.properties),
+        icon: this.eventIcon(feature.id, feature.properties, kind),
         title: describe(feature.properties),
         riseOnHover: true,
       });
       marker.eventType = feature.properties.event_type;
-      marker.on("click", () => this.onSelect(feature.id));
+      marker.on("click", () => this.onSelect(feature.id, kind));
       this.markers.set(feature.id, marker);
+      for (const eventId of feature.properties.event_ids || []) this.incidentOf.set(eventId, marker);
       layers.push(marker);
     }
     this.clusters.addLayers(layers);
@@ -75,12 +82,13 @@ export class EventMap {
     return layers.length;
   }
 
-  eventIcon(properties) {
+  eventIcon(id, properties, kind) {
     const size = markerSize(properties.fatalities);
+    const reports = kind === "incident" ? properties.event_ids.length : 1;
     const dot = h("div", {
-      class: "event-marker",
-      dataset: { eventId: properties.event_id, eventType: properties.event_type },
-    });
+      class: reports > 1 ? "event-marker incident-marker" : "event-marker",
+      dataset: { [kind === "incident" ? "incidentId" : "eventId"]: id, eventType: properties.event_type },
+    }, reports > 1 ? String(reports) : null);
     dot.style.width = `${size}px`;
     dot.style.height = `${size}px`;
     dot.style.background = this.colours.get(properties.event_type) || "#607d8b";
@@ -106,13 +114,16 @@ export class EventMap {
     return window.L.divIcon({ html: ring, className: "cluster-icon", iconSize: [size, size] });
   }
 
-  /** Ring the selected event's marker, or the cluster holding it; bring it into view without zooming. */
-  markSelected(eventId) {
-    this.selected = eventId;
+  /**
+   * Ring the selected event's or incident's marker (an event's incident, on the incident layer), or the
+   * cluster holding it; bring it into view without zooming.
+   */
+  markSelected(id) {
+    this.selected = id;
     for (const element of this.map.getContainer().querySelectorAll(".selected")) {
       element.classList.remove("selected");
     }
-    const marker = eventId && this.markers.get(eventId);
+    const marker = id && (this.markers.get(id) || this.incidentOf.get(id));
     if (!marker) return;
     if (!this.map.getBounds().contains(marker.getLatLng())) this.map.panTo(marker.getLatLng());
     const shown = this.clusters.getVisibleParent(marker);
@@ -150,8 +161,10 @@ export class EventMap {
         circle.style.height = `${size}px`;
         return h("li", { class: "size-row" }, circle, String(deaths));
       });
+      const ringed = h("span", { class: "size incident-marker" }, "3");
       const box = h("div", { class: "legend" }, h("h3", {}, "Event type"), h("ul", {}, rows),
-        h("h3", {}, "Deaths (marker size)"), h("ul", { class: "sizes" }, sizes));
+        h("h3", {}, "Deaths (marker size)"), h("ul", { class: "sizes" }, sizes),
+        h("ul", {}, h("li", { class: "size-row" }, ringed, "incident reported 3 times")));
       window.L.DomEvent.disableClickPropagation(box);
       return box;
     };

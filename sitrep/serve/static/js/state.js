@@ -5,6 +5,9 @@ export const FILTERS = [
   "min_fatalities", "alleged", "historical", "status", "q", "bbox", "article_id",
 ];
 const DEFAULT_SORT = "-event_date";
+// What the map shows: incidents (each happening once, however many articles reported it) or every event.
+export const LAYERS = ["incidents", "events"];
+const DEFAULT_LAYER = "incidents";
 export const PAGE_SIZE = 50;
 
 export function readState() {
@@ -18,6 +21,8 @@ export function readState() {
     sort: query.get("sort") || DEFAULT_SORT,
     page: Math.max(1, Number.parseInt(query.get("page") || "1", 10) || 1),
     event: query.get("event"),
+    incident: query.get("incident"),
+    layer: LAYERS.includes(query.get("layer")) ? query.get("layer") : DEFAULT_LAYER,
   };
 }
 
@@ -26,6 +31,8 @@ export function writeState(state, { push = false } = {}) {
   if (state.sort !== DEFAULT_SORT) query.set("sort", state.sort);
   if (state.page > 1) query.set("page", String(state.page));
   if (state.event) query.set("event", state.event);
+  if (state.incident) query.set("incident", state.incident);
+  if (state.layer !== DEFAULT_LAYER) query.set("layer", state.layer);
   const search = query.toString();
   const url = `${window.location.pathname}${search ? `?${search}` : ""}`;
   if (url === `${window.location.pathname}${window.location.search}`) return;
