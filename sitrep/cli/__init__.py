@@ -96,8 +96,11 @@ _SIBLING_COMMANDS = (
     ("sitrep.cli.eval", "eval_app", "eval"),
     ("sitrep.cli.geo", "gazetteer_app", "gazetteer"),
     ("sitrep.cli.geo", "geocode_command", "geocode"),
+    ("sitrep.cli.report", "report_command", "report"),
     ("sitrep.cli.serve", "serve_command", "serve"),
     ("sitrep.cli.token", "token_app", "token"),
+    ("sitrep.cli.watch", "watch_command", "watch"),
+    ("sitrep.cli.spark", "spark_extract_command", "spark-extract"),
 )
 
 
