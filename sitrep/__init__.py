@@ -1,7 +1,7 @@
 """sitrep: conflict news in, attributed ACLED-style events out.
 
-    >>> import sitrep
-    >>> events = sitrep.extract(page_html_or_text, published="2025-03-07")
+Use ``sitrep.extract(page_html_or_text, published="2025-03-07")`` for the events of one page; the ``sitrep``
+command ingests folders, feeds and WARC files into a database and serves it.
 """
 
 from __future__ import annotations

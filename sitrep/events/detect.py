@@ -9,7 +9,7 @@ from sitrep.events.arguments import When, article_when, event_parties, event_pla
 from sitrep.events.codebook import frame_type
 from sitrep.events.context import Sentence, read_sentences
 from sitrep.events.fatalities import KILLED, ClaimantOf, Reported, casualty_claims, fatalities
-from sitrep.events.flags import allegation, historical
+from sitrep.events.flags import allegation, historical, mark_cumulative
 from sitrep.events.lexicon import Lexicon, load_lexicon
 from sitrep.events.merge import Frame, build_frames
 from sitrep.events.triggers import Trigger, find_triggers
@@ -33,6 +33,7 @@ def detect_events(doc: Document) -> list[Event]:
     """The events an analysed document reports, in text order."""
     lexicon = load_lexicon()
     sentences = read_sentences(doc, lexicon)
+    mark_cumulative(sentences, doc.article.published)
     triggers = {s.index: found for s in sentences if (found := find_triggers(s, lexicon))}
     frames = build_frames(sentences, triggers, lexicon, lambda span: event_place(doc, span))
     claimant_of = _claimant_finder(doc, sentences)

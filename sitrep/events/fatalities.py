@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from sitrep.events.context import Noun, Sentence
+from sitrep.events.flags import cumulative
 from sitrep.model import Claim, Count, Document, Fatalities, Mention, Span
 
 KILLED = "killed"
@@ -76,7 +77,9 @@ def _claims_in(sentence: Sentence) -> Iterator[Reported]:
     counts = [
         mention
         for mention in sentence.mentions_of("COUNT")
-        if isinstance(mention.value, Count) and not sentence.is_masked(mention.span)
+        if isinstance(mention.value, Count)
+        and not sentence.is_masked(mention.span)
+        and not cumulative(sentence, mention.span)
     ]
     spans = [mention.span for mention in counts]
     counted: list[Span] = []

@@ -47,6 +47,12 @@ CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|after|before|as
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 DATELINE = re.compile(r"^\s*([A-Z][\w' .-]{1,40}?)(?:,\s*[\w .-]+)?\s*(?:\([^)]{1,30}\))?\s*[-—–:]")
 CONTEXT_CHARS = 60
+# A place name inside a compound adjective ("UK-based monitor", "US-led coalition", "Russian-backed forces")
+# says who someone is, not where the event was.
+ATTRIBUTIVE_AFTER = re.compile(
+    r"^-(?:based|led|backed|born|made|funded|run|owned|sponsored|allied|brokered|supported|trained|armed)\b",
+    re.IGNORECASE,
+)
 # "in Beit Ana", "near Tall Rifaat": capitalised words (with Arabic name particles) after a locative.
 NAME_WORD = r"[A-Z][a-z'’]+"
 NAME_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|ez|bin|abu|umm)-"
@@ -66,7 +72,8 @@ def event_place(doc: Document, anchor: Span) -> Mention | None:
     places = [m for m in doc.mentions if m.label == PLACE and isinstance(m.value, Place)]
     scenes = [m for m in places if not _not_the_scene(doc.text, m)]
     sentence = _sentence_of(doc, anchor)
-    in_sentence = [m for m in scenes if sentence.contains(m.span)]
+    home = main_country(doc)
+    in_sentence = [m for m in scenes if sentence.contains(m.span) and not _state_as_party(doc.text, m, home)]
     if in_sentence:
         return max(in_sentence, key=lambda m: _closeness(doc.text, anchor, m))
     unknown = _unknown_place(doc, sentence, places)
@@ -111,8 +118,20 @@ def main_country(doc: Document) -> str | None:
     return max(weights, key=lambda c: (weights[c], -first_seen[c]), default=None)
 
 
+def _state_as_party(text: str, mention: Mention, home: str | None) -> bool:
+    """A country, or a foreign capital, named without a locative is a state acting or spoken of ("the
+    United States said", "US strikes", "a deal brokered by Moscow"), not where the event happened."""
+    place = mention.value
+    country = place.geo_precision is None and place.feature_code != "RGN"
+    foreign_capital = place.feature_code == "PPLC" and place.country != home
+    if not (country or foreign_capital):
+        return False
+    return LOCATIVE.search(text[max(0, mention.span.start - CONTEXT_CHARS) : mention.span.start]) is None
+
+
 def _not_the_scene(text: str, mention: Mention) -> bool:
-    return _not_the_scene_before(text, mention.span.start)
+    after = text[mention.span.end : mention.span.end + CONTEXT_CHARS]
+    return ATTRIBUTIVE_AFTER.match(after) is not None or _not_the_scene_before(text, mention.span.start)
 
 
 @lru_cache(maxsize=4096)

@@ -50,6 +50,8 @@ NAMESAKE_BONUS = 1.0
 NEAR_TOWN_KM = 50.0
 # How much more likely a division is than a town as the broadest name of a hierarchy ("X (Colombo)").
 DIVISION_BONUS = 1.0
+# Feature codes a foreign name may keep against the article's context: countries, provinces, capitals.
+PROMINENT_CODES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "ADM1", "PPLC", "CONT"})
 
 
 @dataclass(slots=True)
@@ -83,8 +85,14 @@ def resolve(
     for toponym in toponyms:
         if toponym.key in anchors:
             choices[id(toponym)] = Choice(toponym, anchors[toponym.key], 0.0, within=True)
-    mentions = [_mention(gazetteer, text, choices[id(t)]) for t in toponyms if id(t) in choices]
     main = max(countries, key=countries.__getitem__, default=None)
+    mentions = [
+        _in_context(gazetteer, text, choices[id(t)], main)
+        if _stray(choices[id(t)], main, firsts, demonyms)
+        else _mention(gazetteer, text, choices[id(t)])
+        for t in toponyms
+        if id(t) in choices
+    ]
     capital = gazetteer.capital(main) if main else None
     if capital is not None:
         for span in capitals:
@@ -93,6 +101,39 @@ def resolve(
             )
     mentions.sort(key=lambda m: m.span)
     return mentions
+
+
+def _stray(choice: Choice, main: str | None, firsts: list[Choice], demonyms: frozenset[str]) -> bool:
+    """A small foreign place, for a name with no candidate in the country the article is mostly about, when
+    the article names no other town of that foreign country (countries, provinces and capitals are often
+    named as governments: "Hara" in a story about Syria is not Hara, Japan, even when the story names
+    Tokyo)."""
+    row = choice.place
+    if main is None or choice.within or row.country_code == main or row.feature_code in PROMINENT_CODES:
+        return False
+    if row.population >= KNOWN_POPULATION:
+        return False
+    if any(c.country_code == main for c in choice.toponym.candidates):
+        return False
+    return not any(
+        other.place.country_code == row.country_code and other.place.feature_code not in PROMINENT_CODES
+        for other in firsts
+        if other.toponym.key != choice.toponym.key and other.toponym.key not in demonyms
+    )
+
+
+def _in_context(gazetteer: Gazetteer, text: str, choice: Choice, main: str) -> Mention:
+    """A name the gazetteer lacks in the article's country: that name in that country, with no point."""
+    span = choice.toponym.span
+    country = gazetteer.country(main)
+    place = Place(
+        name=span.of(text),
+        country=country.name if country else None,
+        country_code=main,
+        where_prec=6,
+        span=span,
+    )
+    return Mention(span, PLACE, span.of(text), place)
 
 
 def _first_choice(toponym: Toponym) -> Choice:
