@@ -13,7 +13,7 @@ from sitrep.actors import ActorLexicon
 from sitrep.clean import clean
 from sitrep.events import detect_events
 from sitrep.geo import Gazetteer
-from sitrep.model import Article, Event
+from sitrep.model import Article, Document, Event
 from sitrep.nlp import NLP
 
 
@@ -30,13 +30,18 @@ class Resources:
         return cls(nlp=NLP.load(), gazetteer=Gazetteer.open(gazetteer_path), actors=ActorLexicon.load())
 
 
-def extract(article: Article, resources: Resources) -> list[Event]:
-    """Events reported by a cleaned article, each with its evidence spans into ``article.text``."""
+def analyse(article: Article, resources: Resources) -> Document:
+    """A cleaned article's sentences and every mention (dates, counts, claimants, places, actors) in order."""
     doc = resources.nlp.analyse(article)
     doc.mentions.extend(resources.gazetteer.recognise(doc))
     doc.mentions.extend(resources.actors.recognise(doc))
     doc.mentions.sort(key=lambda mention: mention.span)
-    return detect_events(doc)
+    return doc
+
+
+def extract(article: Article, resources: Resources) -> list[Event]:
+    """Events reported by a cleaned article, each with its evidence spans into ``article.text``."""
+    return detect_events(analyse(article, resources))
 
 
 def process(article: Article, resources: Resources) -> tuple[Article, list[Event]]:

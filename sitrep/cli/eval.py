@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -9,9 +10,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from sitrep.eval import case, plover, ucdp
 from sitrep.eval.acled import DEV_CSV, TARGETS, AcledScore, evaluate
+from sitrep.eval.confusion import ClassRow
 
 eval_app = typer.Typer(no_args_is_help=True)
+Limit = Annotated[int | None, typer.Option(min=1, help="Score only the first N items.")]
 
 
 @eval_app.callback()
@@ -78,3 +82,114 @@ def _confusion_table(score: AcledScore, count: int) -> Table:
     for (gold, predicted), n in score.top_confusions(count):
         table.add_row(gold, predicted, str(n))
     return table
+
+
+@eval_app.command("case")
+def case_command(
+    tsv_path: Annotated[
+        Path, typer.Argument(metavar="TSV", help="The CASE 2021 task 2 labelled test file.", dir_okay=False)
+    ] = case.CASE_TSV,
+    limit: Limit = None,
+) -> None:
+    """Type each CASE 2021 snippet by its most confident event; unseen non-ACLED types must yield none."""
+    score = case.evaluate(tsv_path, limit=limit)
+    targets = case.TARGETS
+    console = Console()
+    console.print(
+        _scores_table(
+            "CASE 2021 task 2",
+            [
+                ("sub-event macro-F1 (25 ACLED classes)", score.macro_f1(), targets["macro_f1"]),
+                (
+                    "rejection recall (unseen types)",
+                    score.rejection_recall(),
+                    case.TARGETS["rejection_recall"],
+                ),
+            ],
+        )
+    )
+    console.print(class_table("CASE snippets by gold class", score.confusion.rows()))
+    console.print(f"{score.snippets} snippets, {score.unseen_snippets()} of unseen types")
+
+
+@eval_app.command("plover")
+def plover_command(
+    json_path: Annotated[
+        Path, typer.Argument(metavar="JSON", help="The PLOVER gold-standard records.", dir_okay=False)
+    ] = plover.PLOVER_JSON,
+    limit: Limit = None,
+) -> None:
+    """Score recognised actors and event categories on the PLOVER gold-standard sentences."""
+    score = plover.evaluate(json_path, limit=limit)
+    console = Console()
+    console.print(
+        _scores_table(
+            "PLOVER gold-standard records",
+            [
+                (f"source actor matched ({score.actor_gold['source']})", score.actor_recall("source"), None),
+                (f"target actor matched ({score.actor_gold['target']})", score.actor_recall("target"), None),
+                (f"ACLED event type agrees ({score.mapped} mapped)", score.category_agreement(), None),
+                (f"no event for non-ACLED categories ({score.unmapped})", score.rejection(), None),
+            ],
+        )
+    )
+    table = Table(title="PLOVER categories: most confident event type")
+    for column in ("PLOVER category", "records", "right", "commonest predictions"):
+        table.add_column(column, justify="right" if column in ("records", "right") else "left")
+    for category, records, right, predictions in score.per_category():
+        table.add_row(category, str(records), f"{right / records:.2f}", _pairs(predictions))
+    console.print(table)
+
+
+@eval_app.command("ucdp")
+def ucdp_command(
+    csv_path: Annotated[
+        Path, typer.Argument(metavar="CSV", help="A UCDP GED export with source headlines.", dir_okay=False)
+    ] = ucdp.UCDP_CSV,
+    limit: Limit = None,
+) -> None:
+    """Score place and fatalities from UCDP GED source headlines that name the coded place or governorate."""
+    score = ucdp.evaluate(csv_path, limit=limit)
+    console = Console()
+    console.print(_scores_table("UCDP GED Syria headlines", [(*row, None) for row in score.figures()]))
+    console.print(
+        f"{score.rows} headlines naming the place or governorate, {score.without_event} without an event"
+    )
+
+
+@eval_app.command("geo")
+def geo_command(
+    acled_limit: Annotated[
+        int | None, typer.Option(min=1, help="Score only the first N ACLED notes.")
+    ] = None,
+) -> None:
+    """Geoparsing and geocoding on the gold corpora, UCDP place names and ACLED notes (issue 4)."""
+    from sitrep.eval.geo import report
+    from sitrep.geo import Gazetteer
+
+    typer.echo("\n".join(report(Gazetteer.open(None), acled_limit=acled_limit)))
+
+
+def _scores_table(title: str, rows: list[tuple[str, float, float | None]]) -> Table:
+    table = Table(title=title)
+    for column in ("field", "score", "target", "met"):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    for name, value, target in rows:
+        met = "" if target is None else "yes" if value >= target else "no"
+        table.add_row(name, f"{value:.3f}", "" if target is None else f"{target:.2f}", met)
+    return table
+
+
+def class_table(title: str, rows: list[ClassRow]) -> Table:
+    """Per gold class: count, precision, recall, F1 and what it is most often mistaken for."""
+    table = Table(title=title)
+    for column in ("gold class", "gold", "precision", "recall", "F1", "mistaken for"):
+        table.add_column(column, justify="left" if column in ("gold class", "mistaken for") else "right")
+    for row in rows:
+        cells = (f"{row.precision:.2f}", f"{row.recall:.2f}", f"{row.f1:.2f}")
+        table.add_row(row.label, str(row.gold), *cells, _pairs(row.mistaken_for))
+    return table
+
+
+def _pairs(pairs: Iterable[tuple[str, int]]) -> str:
+    return ", ".join(f"{label} {n}" for label, n in pairs)

@@ -194,7 +194,7 @@ def matches(gold: GoldEvent, event: Event | None) -> dict[str, bool]:
         "event_date": event.event_date == gold.event_date,
         "fatalities": (event.fatalities.best or 0) == gold.fatalities,
         "actor": _actor_matches(gold.actors, [a.name for a in (event.actor1, event.actor2) if a is not None]),
-        "admin1": place is not None and bool(place.admin1) and _same_region(place.admin1, gold.admin1),
+        "admin1": place is not None and bool(place.admin1) and same_region(place.admin1, gold.admin1),
         "location": place is not None
         and place.latitude is not None
         and place.longitude is not None
@@ -202,7 +202,7 @@ def matches(gold: GoldEvent, event: Event | None) -> dict[str, bool]:
     }
 
 
-def _same_region(predicted: str, gold: str) -> bool:
+def same_region(predicted: str, gold: str) -> bool:
     """One region under two spellings: "Kherson Oblast" / "Kherson", "Lattakia" / "Latakia"."""
     a, b = _region_key(predicted), _region_key(gold)
     return a == b or fuzz.ratio(a, b) >= REGION_SIMILARITY

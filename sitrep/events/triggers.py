@@ -100,7 +100,7 @@ def _longest_hits(sentence: Sentence, lexicon: Lexicon) -> list[tuple[TriggerCue
         if not any(span.overlaps(other) for _, other in kept):
             kept.append((cue, span))
     places = [m.span for m in sentence.mentions_of("PLACE")]
-    longer = places + sentence.hits("crowd_control")
+    longer = places + sentence.hits("crowd_control") + sentence.hits("not_attack")
     return sorted(
         ((cue, span) for cue, span in kept if not any(span.overlaps(other) for other in longer)),
         key=lambda hit: hit[1],
