@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any, TextIO
 
@@ -22,11 +22,16 @@ LIST_SEPARATOR = "; "  # as ACLED separates several sources in one cell
 
 def write(records: Iterable[Mapping[str, Any]], out: TextIO) -> int:
     """Write one CSV row per event record; returns the number of rows."""
-    writer = csv.DictWriter(out, fieldnames=ACLED_CSV_COLUMNS, lineterminator="\n")
+    return write_rows(map(acled_row, records), ACLED_CSV_COLUMNS, out)
+
+
+def write_rows(rows: Iterable[Mapping[str, str]], columns: Sequence[str], out: TextIO) -> int:
+    """Write a header of ``columns`` and then ``rows``; returns the number of rows."""
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     count = 0
-    for record in records:
-        writer.writerow(acled_row(record))
+    for row in rows:
+        writer.writerow(row)
         count += 1
     return count
 

@@ -8,23 +8,16 @@ are empty. ``flags`` name what an analyst should check (figures that disagree, a
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
-from sitrep.export.acled_csv import acled_values, cell
+from sitrep.export.acled_csv import acled_values, cell, write_rows
 from sitrep.export.columns import INCIDENT_CSV_COLUMNS, INCIDENT_EXTRAS
 
 
 def write(records: Iterable[Mapping[str, Any]], out: TextIO) -> int:
     """Write one CSV row per incident record (``Store.iter_incidents``); returns the number of rows."""
-    writer = csv.DictWriter(out, fieldnames=INCIDENT_CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for record in records:
-        writer.writerow(incident_row(record))
-        count += 1
-    return count
+    return write_rows(map(incident_row, records), INCIDENT_CSV_COLUMNS, out)
 
 
 def incident_row(record: Mapping[str, Any]) -> dict[str, str]:

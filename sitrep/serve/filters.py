@@ -21,7 +21,8 @@ from sitrep.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 MAX_PAGE_SIZE = 500
 MACHINE = "machine"  # the status the store gives an event no analyst has reviewed
 STATUSES: tuple[str, ...] = (MACHINE, *REVIEW_STATUSES)
-SORTABLE: tuple[str, ...] = (
+# The columns events and incidents can both be sorted by.
+RECORD_SORTABLE: tuple[str, ...] = (
     "event_date",
     "event_type",
     "sub_event_type",
@@ -31,9 +32,8 @@ SORTABLE: tuple[str, ...] = (
     "admin1",
     "location",
     "fatalities",
-    "confidence",
-    "status",
 )
+SORTABLE: tuple[str, ...] = (*RECORD_SORTABLE, "confidence", "status")
 _ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 _BBOX = re.compile(
     r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$"
@@ -105,27 +105,12 @@ class EventFilters(BaseModel):
     def conditions(self) -> list[ColumnElement[bool]]:
         """The WHERE conditions these filters stand for, on ``schema.events``."""
         events = schema.events
-        found: list[ColumnElement[bool]] = []
-        if self.date_from:
-            found.append(events.c.event_date >= self.date_from)
-        if self.date_to:
-            found.append(events.c.event_date <= self.date_to)
-        if self.event_type:
-            found.append(events.c.event_type.in_(self.event_type))
-        if self.sub_event_type:
-            found.append(events.c.sub_event_type.in_(self.sub_event_type))
+        found = self.record_conditions(events)
         if self.actor:
             pattern = f"%{_escape_like(self.actor.lower())}%"
             found.append(
                 or_(*(func.lower(events.c[name]).like(pattern, escape="\\") for name in _ACTOR_COLUMNS))
             )
-        for name in ("country", "admin1"):
-            if value := getattr(self, name):
-                found.append(func.lower(events.c[name]) == value.lower())
-        if self.bbox:
-            found.append(within(*parse_bbox(self.bbox)))
-        if self.min_fatalities is not None:
-            found.append(events.c.fatalities >= self.min_fatalities)
         for flag in ("alleged", "historical"):
             if (wanted := getattr(self, flag)) is not None:
                 found.append(events.c[flag] == wanted)
@@ -134,6 +119,26 @@ class EventFilters(BaseModel):
         found.append(events.c.status == self.status if self.status else events.c.status != REJECTED)
         if self.article_id:
             found.append(events.c.article_id == self.article_id)
+        return found
+
+    def record_conditions(self, table: Table) -> list[ColumnElement[bool]]:
+        """The conditions on what events and incidents both have (date, type, place, toll), on ``table``."""
+        found: list[ColumnElement[bool]] = []
+        if self.date_from:
+            found.append(table.c.event_date >= self.date_from)
+        if self.date_to:
+            found.append(table.c.event_date <= self.date_to)
+        if self.event_type:
+            found.append(table.c.event_type.in_(self.event_type))
+        if self.sub_event_type:
+            found.append(table.c.sub_event_type.in_(self.sub_event_type))
+        for name in ("country", "admin1"):
+            if value := getattr(self, name):
+                found.append(func.lower(table.c[name]) == value.lower())
+        if self.bbox:
+            found.append(within(*parse_bbox(self.bbox), table=table))
+        if self.min_fatalities is not None:
+            found.append(table.c.fatalities >= self.min_fatalities)
         return found
 
 
@@ -157,16 +162,25 @@ class EventListing(EventFilters):
     @field_validator("sort")
     @classmethod
     def _sortable(cls, value: str) -> str:
-        if value.removeprefix("-") not in SORTABLE:
-            raise ValueError(f"cannot sort by {value!r}; choose one of {', '.join(SORTABLE)}")
-        return value
+        return sortable(value, SORTABLE)
 
     def order_by(self) -> list[Any]:
         """Empty values last in either direction, then a stable tie-break on the event id."""
-        name = self.sort.removeprefix("-")
-        key = schema.events.c[name]
-        direction: UnaryExpression[Any] = key.desc() if self.sort.startswith("-") else key.asc()
-        return [key.is_(None), direction, schema.events.c.event_id]
+        return sort_order(self.sort, schema.events, schema.events.c.event_id)
+
+
+def sortable(sort: str, columns: tuple[str, ...]) -> str:
+    """``sort`` when it names one of ``columns``, '-' first or not."""
+    if sort.removeprefix("-") not in columns:
+        raise ValueError(f"cannot sort by {sort!r}; choose one of {', '.join(columns)}")
+    return sort
+
+
+def sort_order(sort: str, table: Table, tie_break: ColumnElement[Any]) -> list[Any]:
+    """ORDER BY for a validated ``sort`` on ``table``: empty values last either way, then ``tie_break``."""
+    key = table.c[sort.removeprefix("-")]
+    direction: UnaryExpression[Any] = key.desc() if sort.startswith("-") else key.asc()
+    return [key.is_(None), direction, tie_break]
 
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:

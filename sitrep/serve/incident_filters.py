@@ -11,24 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import Field, field_validator
-from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy import ColumnElement, select
 
-from sitrep.serve.filters import EventFilters, EventListing, parse_bbox, within
+from sitrep.serve.filters import RECORD_SORTABLE, EventFilters, EventListing, sort_order, sortable
 from sitrep.store import schema
 
-INCIDENT_SORTABLE: tuple[str, ...] = (
-    "event_date",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "country",
-    "admin1",
-    "location",
-    "fatalities",
-    "number_of_sources",
-)
+INCIDENT_SORTABLE: tuple[str, ...] = (*RECORD_SORTABLE, "number_of_sources")
 # Filters that apply to an incident's reports rather than to the incident itself.
 REPORT_FILTERS = frozenset({"actor", "alleged", "historical", "q", "status", "article_id"})
 
@@ -44,29 +32,12 @@ class IncidentListing(EventListing):
     @field_validator("sort")
     @classmethod
     def _sortable(cls, value: str) -> str:
-        if value.removeprefix("-") not in INCIDENT_SORTABLE:
-            raise ValueError(f"cannot sort by {value!r}; choose one of {', '.join(INCIDENT_SORTABLE)}")
-        return value
+        return sortable(value, INCIDENT_SORTABLE)
 
     def conditions(self) -> list[ColumnElement[bool]]:
         """The WHERE conditions these filters stand for, on ``schema.incidents``."""
         incidents = schema.incidents
-        found: list[ColumnElement[bool]] = []
-        if self.date_from:
-            found.append(incidents.c.event_date >= self.date_from)
-        if self.date_to:
-            found.append(incidents.c.event_date <= self.date_to)
-        if self.event_type:
-            found.append(incidents.c.event_type.in_(self.event_type))
-        if self.sub_event_type:
-            found.append(incidents.c.sub_event_type.in_(self.sub_event_type))
-        for name in ("country", "admin1"):
-            if value := getattr(self, name):
-                found.append(func.lower(incidents.c[name]) == value.lower())
-        if self.bbox:
-            found.append(within(*parse_bbox(self.bbox), table=incidents))
-        if self.min_fatalities is not None:
-            found.append(incidents.c.fatalities >= self.min_fatalities)
+        found = self.record_conditions(incidents)
         reports = EventFilters(**self.model_dump(include=set(REPORT_FILTERS))).conditions()
         links, events = schema.incident_events, schema.events
         reported = select(links.c.incident_id).join(events, events.c.event_id == links.c.event_id)
@@ -75,6 +46,4 @@ class IncidentListing(EventListing):
 
     def order_by(self) -> list[Any]:
         """Empty values last in either direction, then a stable tie-break on the incident id."""
-        key = schema.incidents.c[self.sort.removeprefix("-")]
-        direction: UnaryExpression[Any] = key.desc() if self.sort.startswith("-") else key.asc()
-        return [key.is_(None), direction, schema.incidents.c.incident_id]
+        return sort_order(self.sort, schema.incidents, schema.incidents.c.incident_id)

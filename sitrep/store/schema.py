@@ -12,6 +12,8 @@ linked component of reports an article touches.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -32,6 +34,40 @@ SCHEMA_VERSION = 2
 APPLICATION = "sitrep"
 
 metadata = MetaData()
+
+
+def _record_columns(*, associated_actors: bool) -> list[Column[Any]]:
+    """The columns an event and an incident both have, from ``event_date`` to ``injured``, in that order.
+
+    Events also keep each side's associated actors, after its main actor; incidents do not.
+    """
+
+    def actor_side(number: int) -> list[Column[Any]]:
+        associated = [Column(f"assoc_actor_{number}", Text, nullable=False)] if associated_actors else []
+        return [Column(f"actor{number}", Text), *associated, Column(f"inter{number}", Integer)]
+
+    return [
+        Column("event_date", Date, index=True),
+        Column("time_precision", Integer),
+        Column("event_type", String, nullable=False, index=True),
+        Column("sub_event_type", String, nullable=False),
+        *actor_side(1),
+        *actor_side(2),
+        Column("country", Text, index=True),
+        Column("admin1", Text, index=True),
+        Column("admin2", Text),
+        Column("location", Text),
+        Column("latitude", Float),
+        Column("longitude", Float),
+        Column("geo_precision", Integer),
+        Column("geonames_id", Integer),
+        Column("fatalities", Integer),
+        Column("fatalities_low", Integer),
+        Column("fatalities_high", Integer),
+        Column("fatalities_by_category", JSON, nullable=False),
+        Column("injured", Integer),
+    ]
+
 
 meta = Table(
     "meta",
@@ -62,29 +98,7 @@ events = Table(
     Column("event_id", String, primary_key=True),
     Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("position", Integer, nullable=False),
-    Column("event_date", Date, index=True),
-    Column("time_precision", Integer),
-    Column("event_type", String, nullable=False, index=True),
-    Column("sub_event_type", String, nullable=False),
-    Column("actor1", Text),
-    Column("assoc_actor_1", Text, nullable=False),
-    Column("inter1", Integer),
-    Column("actor2", Text),
-    Column("assoc_actor_2", Text, nullable=False),
-    Column("inter2", Integer),
-    Column("country", Text, index=True),
-    Column("admin1", Text, index=True),
-    Column("admin2", Text),
-    Column("location", Text),
-    Column("latitude", Float),
-    Column("longitude", Float),
-    Column("geo_precision", Integer),
-    Column("geonames_id", Integer),
-    Column("fatalities", Integer),
-    Column("fatalities_low", Integer),
-    Column("fatalities_high", Integer),
-    Column("fatalities_by_category", JSON, nullable=False),
-    Column("injured", Integer),
+    *_record_columns(associated_actors=True),
     Column("source", Text, nullable=False),
     Column("notes", Text, nullable=False),
     Column("confidence", Float, nullable=False),
@@ -104,23 +118,31 @@ evidence = Table(
     Index("ix_evidence_event", "event_id", "position", unique=True),
 )
 
+
+def _claim_columns(*, index_claimant: bool) -> list[Column[Any]]:
+    """The columns of one casualty claim (``Claim``), as kept for an event and for an incident."""
+    return [
+        Column("article_id", String),
+        Column("claimant", Text, index=index_claimant),
+        Column("figure", Integer, nullable=False),
+        Column("low", Integer),
+        Column("high", Integer),
+        Column("qualifier", String, nullable=False),
+        Column("category", String, nullable=False),
+        Column("kind", String, nullable=False),
+        Column("start", Integer),
+        Column("end", Integer),
+        Column("claimant_start", Integer),
+        Column("claimant_end", Integer),
+    ]
+
+
 claims = Table(
     "claims",
     metadata,
     Column("event_id", String, ForeignKey("events.event_id", ondelete="CASCADE"), nullable=False),
     Column("position", Integer, nullable=False),
-    Column("article_id", String),
-    Column("claimant", Text, index=True),
-    Column("figure", Integer, nullable=False),
-    Column("low", Integer),
-    Column("high", Integer),
-    Column("qualifier", String, nullable=False),
-    Column("category", String, nullable=False),
-    Column("kind", String, nullable=False),
-    Column("start", Integer),
-    Column("end", Integer),
-    Column("claimant_start", Integer),
-    Column("claimant_end", Integer),
+    *_claim_columns(index_claimant=True),
     Index("ix_claims_event", "event_id", "position", unique=True),
 )
 
@@ -144,27 +166,7 @@ incidents = Table(
     metadata,
     Column("incident_id", String, primary_key=True),
     Column("component_id", String, nullable=False, index=True),
-    Column("event_date", Date, index=True),
-    Column("time_precision", Integer),
-    Column("event_type", String, nullable=False, index=True),
-    Column("sub_event_type", String, nullable=False),
-    Column("actor1", Text),
-    Column("inter1", Integer),
-    Column("actor2", Text),
-    Column("inter2", Integer),
-    Column("country", Text, index=True),
-    Column("admin1", Text, index=True),
-    Column("admin2", Text),
-    Column("location", Text),
-    Column("latitude", Float),
-    Column("longitude", Float),
-    Column("geo_precision", Integer),
-    Column("geonames_id", Integer),
-    Column("fatalities", Integer),
-    Column("fatalities_low", Integer),
-    Column("fatalities_high", Integer),
-    Column("fatalities_by_category", JSON, nullable=False),
-    Column("injured", Integer),
+    *_record_columns(associated_actors=False),
     Column("flags", JSON, nullable=False),
     Column("sources", JSON, nullable=False),
     Column("number_of_sources", Integer, nullable=False),
@@ -192,18 +194,7 @@ incident_claims = Table(
     Column("incident_id", String, ForeignKey("incidents.incident_id", ondelete="CASCADE"), nullable=False),
     Column("position", Integer, nullable=False),
     Column("event_id", String, nullable=False),
-    Column("article_id", String),
-    Column("claimant", Text),
-    Column("figure", Integer, nullable=False),
-    Column("low", Integer),
-    Column("high", Integer),
-    Column("qualifier", String, nullable=False),
-    Column("category", String, nullable=False),
-    Column("kind", String, nullable=False),
-    Column("start", Integer),
-    Column("end", Integer),
-    Column("claimant_start", Integer),
-    Column("claimant_end", Integer),
+    *_claim_columns(index_claimant=False),
     Column("superseded", Boolean, nullable=False),
     Index("ix_incident_claims_incident", "incident_id", "position", unique=True),
 )

@@ -5,6 +5,7 @@
 import { api } from "./api.js";
 import { fill, h, safeUrl } from "./dom.js";
 import { EMPTY, day, fatalities, number, place, text } from "./format.js";
+import { wireSidePanel } from "./side_panel.js";
 
 const FIELDS = [
   ["event_date", "Date"], ["time_precision", "Date precision"],
@@ -31,10 +32,8 @@ export class IncidentPanel {
     this.onClose = onClose;
     this.onReport = onReport;
     this.element = document.getElementById("incident-panel");
-    document.getElementById("incident-close").addEventListener("click", () => this.onClose());
-    document.getElementById("incident-copy").addEventListener("click", () => this.copyLink());
-    document.addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && !this.element.hidden && !document.querySelector("dialog[open]")) this.onClose();
+    wireSidePanel(this.element, {
+      closeButton: "incident-close", copyButton: "incident-copy", onClose: () => this.onClose(),
     });
   }
 
@@ -139,17 +138,6 @@ export class IncidentPanel {
         link);
     });
     fill(document.getElementById("incident-reports"), items);
-  }
-
-  async copyLink() {
-    const button = document.getElementById("incident-copy");
-    try {
-      await navigator.clipboard.writeText(window.location.href);
-      button.textContent = "Link copied";
-    } catch {
-      button.textContent = "Copy from the address bar";
-    }
-    setTimeout(() => { button.textContent = "Copy link"; }, 2000);
   }
 }
 

@@ -5,6 +5,7 @@
 import { ApiError, api } from "./api.js";
 import { fill, h, safeUrl } from "./dom.js";
 import { EMPTY, day, number, place, stamp, text } from "./format.js";
+import { wireSidePanel } from "./side_panel.js";
 
 const FIELDS = [
   ["event_date", "Date"], ["time_precision", "Date precision"],
@@ -37,10 +38,8 @@ export class EventPanel {
     this.element = document.getElementById("panel");
     this.marks = [];
     this.current = null;
-    document.getElementById("panel-close").addEventListener("click", () => this.onClose());
-    document.getElementById("panel-copy").addEventListener("click", () => this.copyLink());
-    document.addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && !this.element.hidden && !document.querySelector("dialog[open]")) this.onClose();
+    wireSidePanel(this.element, {
+      closeButton: "panel-close", copyButton: "panel-copy", onClose: () => this.onClose(),
     });
   }
 
@@ -276,17 +275,6 @@ export class EventPanel {
         h("ins", {}, this.display(change.field, change.after)))));
     fill(box, h("h3", {}, "History"),
       items.length ? h("ol", { class: "history" }, items) : h("p", { class: "hint" }, "No corrections yet."));
-  }
-
-  async copyLink() {
-    const button = document.getElementById("panel-copy");
-    try {
-      await navigator.clipboard.writeText(window.location.href);
-      button.textContent = "Link copied";
-    } catch {
-      button.textContent = "Copy from the address bar";
-    }
-    setTimeout(() => { button.textContent = "Copy link"; }, 2000);
   }
 }
 
