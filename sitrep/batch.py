@@ -2,23 +2,46 @@
 
 One bad page never stops a run: an input that cannot be read or cleaned, or whose extraction raises, is
 reported as ``error: <origin>: <reason>`` on stderr, remembered in the store's ``errors`` table, and the run
-goes on. An input stored already with the same content is skipped before any extraction work.
+goes on. An input stored already with the same content is skipped before any extraction work, which is
+what makes a killed run resumable: run it again and it carries on where it stopped.
 
 Extraction of one article is ``extract_article``: a top-level function of picklable arguments returning a
-picklable ``Outcome``. A process pool (``--workers N``) maps it over articles, each worker loading
-``Resources`` once in its initializer, while the parent alone writes the store: ``ingest_items`` takes any
-callable from an Article to an Outcome, and ``LocalExtractor`` is the in-process one.
+picklable ``Outcome``. With ``workers=1`` it runs in this process (``LocalExtractor``); with more,
+``ExtractionPool`` runs it in worker processes that share (or each load) ``Resources``. Either way the parent
+alone writes the store, in input order, so a run with any number of workers writes what a serial run
+writes, one article per transaction.
 """
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
+import threading
+import time
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from itertools import islice
+from multiprocessing import get_all_start_methods, get_context
+from pathlib import Path
+from typing import TYPE_CHECKING, Self
 
 from rich.console import Console
-from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.text import Text
 
 from sitrep.errors import InputError, SitrepError
@@ -27,6 +50,11 @@ from sitrep.model import Article, Event
 if TYPE_CHECKING:
     from sitrep.pipeline import Resources
     from sitrep.store import Store
+
+# Articles sent to a worker at a time, and chunks in flight per worker: enough to keep every worker busy
+# while the parent writes, few enough that memory stays flat however many inputs there are.
+CHUNK_SIZE = 8
+CHUNKS_PER_WORKER = 3
 
 
 @dataclass(slots=True)
@@ -48,7 +76,11 @@ class IngestCounts:
     failed: int = 0  # inputs reported as errors
 
 
+# An input on its way through a run: an Article still to extract, an Outcome known already (an input that
+# could not be read), or None for an article stored already.
+Pending = Article | Outcome | None
 Extractor = Callable[[Article], Outcome]
+ExtractAll = Callable[[Iterable[Pending]], Iterator[Outcome | None]]
 Process = Callable[[Article, "Resources"], tuple[Article, list[Event]]]
 
 
@@ -73,15 +105,137 @@ def outcome_of(process: Process, article: Article, resources: Resources) -> Outc
 class LocalExtractor:
     """Extraction in this process; resources load at the first article that needs them, then stay."""
 
-    def __init__(self) -> None:
+    def __init__(self, gazetteer: Path | None = None) -> None:
+        self._gazetteer = gazetteer
         self._resources: Resources | None = None
 
     def __call__(self, article: Article) -> Outcome:
         if self._resources is None:
             from sitrep.pipeline import Resources
 
-            self._resources = Resources.load()
+            self._resources = Resources.load(self._gazetteer)
         return extract_article(article, self._resources)
+
+
+def one_by_one(extractor: Extractor) -> ExtractAll:
+    """Extract the pending articles of a run in this process, one after another."""
+
+    def extract_all(pending: Iterable[Pending]) -> Iterator[Outcome | None]:
+        for item in pending:
+            yield extractor(item) if isinstance(item, Article) else item
+
+    return extract_all
+
+
+class ExtractionPool:
+    """Extraction in worker processes; outcomes come in input order.
+
+    On Linux the parent loads and warms ``Resources`` once and the workers are forked from it, sharing that
+    memory until they write to it; elsewhere each worker starts fresh (``spawn``) and loads its own. Workers
+    start when the pool is entered, before the caller starts any thread. At most ``CHUNKS_PER_WORKER``
+    chunks per worker are in flight, so a run over millions of inputs holds a few dozen articles at a
+    time. A worker exits when its parent dies, even by SIGKILL, so a killed run leaves no orphan; Ctrl-C
+    is the parent's alone to handle.
+    """
+
+    def __init__(
+        self,
+        workers: int,
+        gazetteer: Path | None = None,
+        chunk_size: int = CHUNK_SIZE,
+        start_method: str | None = None,
+    ) -> None:
+        self.workers = workers
+        self._gazetteer = gazetteer
+        self._chunk_size = chunk_size
+        self._executor: ProcessPoolExecutor | None = None
+        forking = sys.platform == "linux" and "fork" in get_all_start_methods()
+        self.start_method = start_method or ("fork" if forking else "spawn")
+
+    def __enter__(self) -> Self:
+        if self.start_method == "fork":
+            initargs = (os.getpid(), None, _warmed_resources(self._gazetteer))
+        else:
+            initargs = (os.getpid(), self._gazetteer, None)
+        context = get_context(self.start_method)
+        self._executor = ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_start_worker, initargs=initargs
+        )
+        for started in [self._executor.submit(os.getpid) for _ in range(self.workers)]:
+            started.result()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def __call__(self, pending: Iterable[Pending]) -> Iterator[Outcome | None]:
+        if self._executor is None:
+            raise RuntimeError("ExtractionPool is used outside its `with` block")
+        in_flight: deque[tuple[list[Pending], Future[list[Outcome]] | None]] = deque()
+        items = iter(pending)
+        while chunk := list(islice(items, self._chunk_size)):
+            articles = [item for item in chunk if isinstance(item, Article)]
+            in_flight.append((chunk, self._executor.submit(_extract_chunk, articles) if articles else None))
+            if len(in_flight) >= self.workers * CHUNKS_PER_WORKER:
+                yield from _in_order(*in_flight.popleft())
+        while in_flight:
+            yield from _in_order(*in_flight.popleft())
+
+
+def _in_order(chunk: list[Pending], future: Future[list[Outcome]] | None) -> Iterator[Outcome | None]:
+    try:
+        outcomes = iter(future.result() if future is not None else [])
+    except BrokenProcessPool:
+        raise SitrepError(
+            "a worker process died (out of memory?); what was stored is complete: run again to resume"
+        ) from None
+    for item in chunk:
+        yield next(outcomes) if isinstance(item, Article) else item
+
+
+_worker_resources: Resources | None = None  # one per worker process, set by its initializer
+# What the parent extracts before forking, so that everything loaded on first use is shared by the workers.
+WARM_UP_TEXT = (
+    "Government forces clashed with armed men in Aleppo on Monday, killing at least three people, the "
+    "Syrian Observatory for Human Rights said. Police arrested two suspects in Homs."
+)
+
+
+def _warmed_resources(gazetteer: Path | None) -> Resources:
+    from sitrep.ingest import article_from_string
+    from sitrep.pipeline import Resources
+
+    resources = Resources.load(gazetteer)
+    extract_article(article_from_string(WARM_UP_TEXT, published="2025-03-10"), resources)
+    return resources
+
+
+def _start_worker(parent: int, gazetteer: Path | None, inherited: Resources | None) -> None:
+    """Load the worker's resources (or adopt those it was forked with) and tie its life to its parent's."""
+    global _worker_resources
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(parent,), name="exit-with-parent", daemon=True).start()
+    if inherited is not None:
+        inherited.gazetteer.reconnect()
+        _worker_resources = inherited
+    else:
+        from sitrep.pipeline import Resources
+
+        _worker_resources = Resources.load(gazetteer)
+
+
+def _exit_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _extract_chunk(articles: list[Article]) -> list[Outcome]:
+    if _worker_resources is None:
+        raise RuntimeError("extraction worker started without its resources")
+    return [extract_article(article, _worker_resources) for article in articles]
 
 
 def ingest(
@@ -91,34 +245,41 @@ def ingest(
     console: Console | None = None,
     debug: bool = False,
     extractor: Extractor | None = None,
+    workers: int = 1,
+    gazetteer: Path | None = None,
 ) -> IngestCounts:
-    """Read every input under ``paths`` (files, folders, "-" for stdin) into ``store``."""
-    from sitrep.ingest import read_inputs
+    """Read every input under ``paths`` (files, folders, "-" for stdin) into ``store``.
 
-    return ingest_items(
-        read_inputs(paths),
-        store,
-        extractor or LocalExtractor(),
-        console=console or Console(stderr=True),
-        debug=debug,
-    )
+    ``extractor`` replaces the pipeline (tests); ``workers`` > 1 extracts in that many processes.
+    """
+    from sitrep.ingest import count_inputs, read_inputs
+
+    console = console or Console(stderr=True)
+    total = count_inputs(paths)
+    if extractor is not None or workers <= 1:
+        extract_all = one_by_one(extractor or LocalExtractor(gazetteer))
+        return ingest_items(read_inputs(paths), store, extract_all, console=console, debug=debug, total=total)
+    with ExtractionPool(workers, gazetteer) as pool:
+        return ingest_items(read_inputs(paths), store, pool, console=console, debug=debug, total=total)
 
 
 def ingest_items(
     items: Iterable[Article | InputError],
     store: Store,
-    extractor: Extractor,
+    extract_all: ExtractAll,
     *,
     console: Console,
     debug: bool = False,
+    total: int | None = None,
 ) -> IngestCounts:
-    """Store each article of ``items`` with its events; report and record each input that fails."""
+    """Store each article of ``items`` with its events, in order; report and record each input that fails."""
     counts = IngestCounts()
     with _progress(console) as progress:
-        task = progress.add_task("ingest", total=None)
-        for item in items:
+        task = progress.add_task("ingest", total=total)
+        for outcome in extract_all(_triage(items, store)):
             counts.read += 1
-            outcome = _ingest_one(item, store, extractor)
+            if outcome is not None and outcome.error is None:
+                outcome = _save(store, outcome)
             if outcome is None:
                 counts.skipped += 1
             elif outcome.error is None:
@@ -138,14 +299,21 @@ def report_error(console: Console, origin: str, reason: str, trace: str | None =
         console.print(trace, markup=False, highlight=False, soft_wrap=True, end="")
 
 
-def _ingest_one(item: Article | InputError, store: Store, extractor: Extractor) -> Outcome | None:
-    """Extract and store one input; None when it was stored already. A write the store refuses (say, an
-    event id another article holds) becomes this input's error rather than the end of the run."""
-    if isinstance(item, InputError):
-        return Outcome(item.origin, error=item.reason)
-    if store.has_article(item.id, item.raw):
-        return None
-    outcome = extractor(item)
+def _triage(items: Iterable[Article | InputError], store: Store) -> Iterator[Pending]:
+    """What each input needs: extraction, nothing (stored already), or only its error reported."""
+    for item in items:
+        if isinstance(item, InputError):
+            yield Outcome(item.origin, error=item.reason)
+        elif store.has_article(item.id, item.raw):
+            yield None
+        else:
+            yield item
+
+
+def _save(store: Store, outcome: Outcome) -> Outcome | None:
+    """Write one extracted article; None when it was stored already (an input given twice in one run). A
+    write the store refuses (say, an event id another article holds) becomes this input's error rather
+    than the end of the run."""
     if outcome.article is None:
         return outcome
     try:
@@ -163,10 +331,15 @@ class _RateColumn(ProgressColumn):
 
 
 def _progress(console: Console) -> Progress:
+    """Inputs done (of how many, when known), the rate, and the time left at that rate."""
     return Progress(
         SpinnerColumn(),
-        TextColumn("{task.completed} inputs"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("inputs"),
         _RateColumn(),
         TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
         console=console,
     )

@@ -2,14 +2,16 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from multiprocessing import get_all_start_methods
 from pathlib import Path
 from typing import Any
 
 import pytest
 from rich.console import Console
 
-from sitrep.batch import IngestCounts, Outcome, ingest, outcome_of
+from sitrep.batch import ExtractionPool, IngestCounts, Outcome, ingest, ingest_items, outcome_of
 from sitrep.errors import InputError
+from sitrep.ingest import read_inputs
 from sitrep.model import Article, Event
 from sitrep.store import Store
 from tests.store.support import dump, sample_events
@@ -100,3 +102,42 @@ def test_an_article_the_store_refuses_fails_alone(inputs: Path, tmp_path: Path) 
     counts, log = _run(inputs, tmp_path / "sitrep.db", SameEventIds())
     assert counts == IngestCounts(read=4, stored=1, skipped=0, failed=3)
     assert log.count("UNIQUE constraint failed: events.event_id") == 3
+
+
+def _reports(folder: Path) -> Path:
+    folder.mkdir()
+    towns = ("Aleppo", "Homs", "Hama", "Idlib", "Latakia", "Tartus", "Daraa", "Raqqa", "Douma")
+    for index, town in enumerate(towns):
+        (folder / f"{index:02}.txt").write_text(
+            f"Government forces clashed with armed men in {town} on Monday, leaving at least {index + 3} "
+            f"people dead, according to a war monitor. Security forces arrested {index + 2} suspects.\n"
+        )
+    (folder / "04b.txt").write_text("")  # a bad input between good ones
+    (folder / "07b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
+    return folder
+
+
+def _run_pool(inputs: Path, db: Path, pool: ExtractionPool | None) -> list[str]:
+    """Ingest ``inputs`` in this process (``pool`` None) or with ``pool``; the error lines."""
+    console = Console(file=io.StringIO(), width=200)
+    with Store.open(db) as store:
+        if pool is None:
+            counts = ingest([str(inputs)], store, console=console)
+        else:
+            with pool:
+                counts = ingest_items(read_inputs([str(inputs)]), store, pool, console=console)
+    assert counts == IngestCounts(read=11, stored=9, skipped=0, failed=2)
+    return [line for line in console.file.getvalue().splitlines() if line.startswith("error: ")]
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_two_worker_processes_write_what_one_process_writes(tmp_path: Path, start_method: str) -> None:
+    if start_method not in get_all_start_methods():
+        pytest.skip(f"no {start_method} on this platform")
+    inputs = _reports(tmp_path / "news")
+    serial = _run_pool(inputs, tmp_path / "serial.db", None)
+    parallel = _run_pool(inputs, tmp_path / "pool.db", ExtractionPool(2, start_method=start_method))
+    assert parallel == serial
+    assert [Path(line.split(": ")[1]).name for line in parallel] == ["04b.txt", "07b.txt"]
+    assert dump(tmp_path / "pool.db") == dump(tmp_path / "serial.db")
+    assert dump(tmp_path / "pool.db")["events"], "the real pipeline ran in the workers"

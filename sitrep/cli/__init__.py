@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import import_module
-from importlib.util import find_spec
 from typing import Annotated, Any
 
 import typer
@@ -21,9 +19,16 @@ from typer.exceptions import TyperException
 from sitrep import __version__
 from sitrep.cli.clean import clean_command
 from sitrep.cli.common import DEBUG_KEY, EXIT_FAILED, EXIT_INTERRUPTED, stderr
+from sitrep.cli.eval import eval_app
 from sitrep.cli.export import export_command
 from sitrep.cli.extract import extract_command
+from sitrep.cli.geo import gazetteer_app, geocode_command
 from sitrep.cli.ingest import ingest_command, summary_command
+from sitrep.cli.report import report_command
+from sitrep.cli.serve import serve_command
+from sitrep.cli.spark import spark_extract_command
+from sitrep.cli.token import token_app
+from sitrep.cli.watch import watch_command
 from sitrep.errors import SitrepError
 
 
@@ -91,35 +96,13 @@ app.command("summary")(summary_command)
 app.command("export")(export_command)
 
 
-# Commands defined by modules other areas own: (module, attribute, name). A Typer app becomes a group.
-_SIBLING_COMMANDS = (
-    ("sitrep.cli.eval", "eval_app", "eval"),
-    ("sitrep.cli.geo", "gazetteer_app", "gazetteer"),
-    ("sitrep.cli.geo", "geocode_command", "geocode"),
-    ("sitrep.cli.report", "report_command", "report"),
-    ("sitrep.cli.serve", "serve_command", "serve"),
-    ("sitrep.cli.token", "token_app", "token"),
-    ("sitrep.cli.watch", "watch_command", "watch"),
-    ("sitrep.cli.spark", "spark_extract_command", "spark-extract"),
-)
-
-
-def _register_sibling_commands() -> None:
-    """Add the commands of ``_SIBLING_COMMANDS`` whose module is present and imports, so this command
-    keeps working while those modules are being written."""
-    for module_name, attribute, name in _SIBLING_COMMANDS:
-        if find_spec(module_name) is None:
-            continue
-        try:
-            command = getattr(import_module(module_name), attribute)
-        except (ImportError, AttributeError):
-            continue
-        if isinstance(command, typer.Typer):
-            app.add_typer(command, name=name)
-        else:
-            app.command(name)(command)
-
-
-_register_sibling_commands()
+app.add_typer(eval_app, name="eval")
+app.add_typer(gazetteer_app, name="gazetteer")
+app.command("geocode")(geocode_command)
+app.command("report")(report_command)
+app.command("serve")(serve_command)
+app.add_typer(token_app, name="token")
+app.command("watch")(watch_command)
+app.command("spark-extract")(spark_extract_command)
 
 __all__ = ["app"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -12,12 +14,22 @@ from sitrep.store import DEFAULT_DB, Store, Summary
 stdout = Console()
 
 
-def ingest_command(ctx: typer.Context, paths: PathsArgument, db: DbOption = DEFAULT_DB) -> None:
-    """Extract the events of each article into the database, then print what it holds."""
+def ingest_command(
+    ctx: typer.Context,
+    paths: PathsArgument,
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", "-w", help="Extraction processes (the database is written by one).", min=1),
+    ] = 1,
+) -> None:
+    """Extract the events of each article into the database, then print what it holds.
+
+    A run that was stopped (Ctrl-C, a kill) resumes when run again: stored articles are skipped."""
     from sitrep.batch import ingest
 
     with Store.open(db) as store:
-        counts = ingest(paths, store, console=stderr, debug=debugging(ctx))
+        counts = ingest(paths, store, console=stderr, debug=debugging(ctx), workers=workers)
         stderr.print(
             f"{counts.read} inputs read: {counts.stored} stored, {counts.skipped} already stored, "
             f"{counts.failed} failed",

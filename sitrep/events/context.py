@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitrep.events.lexicon import Lexicon, NounClass
 from sitrep.model import DateValue, Document, Mention, Span
@@ -63,9 +64,7 @@ class Sentence:
     def clause(self, span: Span, soft: bool = False) -> Span:
         """The stretch around ``span`` up to the nearest clause breaks (and commas, when ``soft``)."""
         local_start, local_end = span.start - self.span.start, span.end - self.span.start
-        breaks = [m.span() for m in _CLAUSE_BREAK.finditer(self.text)]
-        if soft:
-            breaks += [m.span() for m in _COMMA.finditer(self.text)]
+        breaks = _clause_breaks(self.text, soft)
         start = max((end for _, end in breaks if end <= local_start), default=0)
         end = min((begin for begin, _ in breaks if begin >= local_end), default=len(self.text))
         return Span(self.span.start + start, self.span.start + end)
@@ -110,6 +109,14 @@ class Sentence:
 
     def nouns_in(self, region: Span) -> list[Noun]:
         return [noun for noun in self.nouns if region.contains(noun.span) and not self.is_masked(noun.span)]
+
+
+@lru_cache(maxsize=256)
+def _clause_breaks(text: str, soft: bool) -> list[tuple[int, int]]:
+    """Where clauses break in a sentence's text (and commas, when ``soft``); asked again and again for the
+    same sentence, so cached."""
+    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
+    return breaks + [m.span() for m in _COMMA.finditer(text)] if soft else breaks
 
 
 def read_sentences(doc: Document, lexicon: Lexicon) -> list[Sentence]:

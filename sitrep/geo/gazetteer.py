@@ -26,7 +26,7 @@ from sitrep.geo.store import PLACE_COLUMNS, SCHEMA_VERSION, PlaceRow
 from sitrep.model import Document, Mention, Span
 
 MIN_KEY_LENGTH = 3
-LOOKUP_CACHE_SIZE = 100_000
+LOOKUP_CACHE_SIZE = 20_000  # distinct names kept; a few MB
 LATIN_OR_ARABIC = re.compile("[\x00-\x7f\u0600-\u06ff]*")
 
 
@@ -90,6 +90,11 @@ class Gazetteer:
             uri = f"{self.path.resolve().as_uri()}?mode=ro"
             self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
         return self._connection
+
+    def reconnect(self) -> None:
+        """Open a connection of this process's own at the next lookup: what a forked process must do, as an
+        SQLite connection may not cross a fork. What was read already (names, automaton) is kept."""
+        self._connection = None
 
     # -- lookups ------------------------------------------------------------------------------------------
     def places(self, key: str) -> list[PlaceRow]:

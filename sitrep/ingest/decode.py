@@ -1,8 +1,9 @@
 """Bytes to text without guessing wrong quietly.
 
 Order: a byte-order mark, UTF-16 without a mark (NUL bytes in every other position), binary refusal, strict
-UTF-8 (valid multi-byte UTF-8 is almost never an accident, so it beats a page's own declaration), the charset
-an HTML or XML page declares, then detection among legacy 8-bit encodings (cp1252, Windows-1256 Arabic, ...).
+UTF-8 (valid multi-byte UTF-8 is almost never an accident, so it beats a page's own declaration, and UTF-8
+with a few damaged bytes is refused, naming the first, rather than read as mojibake), the charset an HTML or
+XML page declares, then detection among legacy 8-bit encodings (cp1252, Windows-1256 Arabic, ...).
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ _DECLARED_CHARSET = re.compile(
 # WHATWG Encoding Standard: browsers decode pages labelled Latin-1 or ASCII as windows-1252, and a UTF-16
 # label on a page that reached us as 8-bit bytes cannot be right.
 _LABEL_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8"}
+# Well-formed multi-byte UTF-8 (RFC 3629: no overlong forms, surrogates or code points past U+10FFFF).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_ASCII_TEXT_BYTE = re.compile(rb"[\t\n\r -~]")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _WORD_JOINERS = frozenset("'’-‐.·")
@@ -107,8 +115,11 @@ def _refuse_binary(data: bytes, origin: str) -> None:
 def _decode_8bit(data: bytes, origin: str) -> str:
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if _mostly_utf8(data):
+            raise InputError(
+                origin, f"invalid UTF-8 at byte {error.start} in a file that is otherwise UTF-8"
+            ) from None
     declared = declared_charset(data)
     if declared is not None:
         try:
@@ -121,8 +132,23 @@ def _decode_8bit(data: bytes, origin: str) -> str:
     return text
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """Most bytes above ASCII form well-formed UTF-8 sequences: UTF-8 with a few damaged bytes, which a
+    legacy code page would turn into mojibake ("Ţarţūs" as "ĹŁarĹŁĹ«s"). In legacy-encoded text such
+    sequences are rare accidents."""
+    sample = data[:SAMPLE_BYTES]
+    high_bytes = sum(byte >= 0x80 for byte in sample)
+    in_sequences = sum(len(sequence) for sequence in _UTF8_SEQUENCE.findall(sample))
+    return in_sequences > 0 and in_sequences > high_bytes / 2
+
+
 def _detect_legacy(data: bytes) -> str | None:
-    """The decoding that reads most like language; near-ties go to the one without symbols inside words."""
+    """The decoding that reads most like language; near-ties go to the one without symbols inside words.
+
+    Bytes without one ASCII character (no space, newline, digit or Latin letter) are no text in an 8-bit
+    code page, though some code page maps every byte to a letter."""
+    if not _ASCII_TEXT_BYTE.search(data[:SAMPLE_BYTES]):
+        return None
     candidates = [_PREFERRED_LEGACY]
     for match in charset_normalizer.from_bytes(data[:SAMPLE_BYTES]):
         if match.encoding not in candidates:

@@ -1,12 +1,16 @@
 """Files, folders and stdin to raw articles, one InputError per input that cannot be read.
 
+What a file holds is told by its content first and its name second: JSON Lines, a WARC archive, an RSS or
+Atom feed (several articles each), or one article (text or HTML).
+
 Size is checked before reading: a 50 MB file is refused from its directory entry, and a stream (stdin, a
-pipe) is read at most one byte past the limit. JSONL is the exception: it is streamed line by line and the
-limit applies to each line, since each line is one article.
+pipe) is read at most one byte past the limit. JSONL and WARC are the exceptions: they are streamed and the
+limit applies to each line or record, since each is one article.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import sys
@@ -19,15 +23,17 @@ from typing import BinaryIO
 from sitrep.errors import InputError
 from sitrep.ingest.build import new_article
 from sitrep.ingest.decode import SAMPLE_BYTES, decode_bytes
+from sitrep.ingest.feed import FEED_SUFFIXES, is_feed, read_feed
 from sitrep.ingest.jsonl import read_jsonl
 from sitrep.ingest.sniff import HTML_SUFFIXES, JSONL_SUFFIXES, is_jsonl
+from sitrep.ingest.warc import is_warc, named_warc, read_warc
 from sitrep.model import Article
 
 MAX_ARTICLE_BYTES = 20_000_000
 STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
 # Files picked up when walking a folder (a file named on the command line is always read); "" = no suffix.
-FOLDER_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | {".txt", ".text", ""}
+FOLDER_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | {".txt", ".text", ""}
 _CHUNK_BYTES = 1 << 20
 
 
@@ -68,7 +74,7 @@ def walk_folder(folder: Path, seen: set[Path] | None = None) -> Iterator[Path | 
             continue
         if entry.is_dir():
             yield from walk_folder(entry, seen)
-        elif entry.suffix.lower() in FOLDER_SUFFIXES:
+        elif entry.suffix.lower() in FOLDER_SUFFIXES or named_warc(entry.name):
             yield entry
 
 
@@ -76,7 +82,8 @@ def read_file(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Articl
     origin = str(path)
     try:
         with path.open("rb") as stream:
-            yield from read_stream(stream, origin, path.suffix.lower(), _regular_file_size(stream), max_bytes)
+            size = _regular_file_size(stream)
+            yield from read_stream(stream, origin, path.suffix.lower(), size, max_bytes, path.name)
     except FileNotFoundError:
         yield InputError(origin, "no such file or folder")
     except OSError as error:
@@ -89,11 +96,19 @@ def read_stream(
     suffix: str = "",
     size: int | None = None,
     max_bytes: int = MAX_ARTICLE_BYTES,
+    name: str = "",
 ) -> Iterator[Article | InputError]:
-    """One article from a byte stream, or one per line of JSONL; ``size`` is given for regular files."""
+    """One article from a byte stream, or one per line of JSONL, record of WARC or entry of a feed;
+    ``size`` is given for regular files, ``name`` (the file name) when there is one."""
     head = stream.read(SAMPLE_BYTES)
     if is_jsonl(head, suffix):
         yield from read_jsonl(chain([head], iter(partial(stream.read, _CHUNK_BYTES), b"")), origin, max_bytes)
+        return
+    if is_warc(head):
+        yield from read_warc(io.BufferedReader(_Replayed(head, stream)), origin, max_bytes)
+        return
+    if named_warc(name):
+        yield InputError(origin, "not a WARC archive (no WARC or ARC header)")
         return
     if size is not None and size > max_bytes:
         yield _too_large(origin, size, max_bytes)
@@ -103,6 +118,8 @@ def read_stream(
         yield _too_large(origin, None, max_bytes)
     elif not data:
         yield InputError(origin, "empty file (0 bytes)")
+    elif is_feed(head, suffix):
+        yield from read_feed(data, origin)
     else:
         try:
             yield new_article(decode_bytes(data, origin), origin, suffix=suffix)
@@ -118,3 +135,54 @@ def _regular_file_size(stream: BinaryIO) -> int | None:
 def _too_large(origin: str, size: int | None, max_bytes: int) -> InputError:
     size_text = f"{size / 1e6:.1f} MB" if size is not None else "more data"
     return InputError(origin, f"{size_text} is over the {max_bytes / 1e6:g} MB limit for one article")
+
+
+def count_inputs(paths: Sequence[str]) -> int | None:
+    """How many inputs ``read_inputs(paths)`` will yield, for a progress bar; None when that is only known
+    by reading them all (stdin, WARC archives, feeds). JSONL files count their non-blank lines."""
+    total = 0
+    for name in paths:
+        if name == STDIN:
+            return None
+        path = Path(name)
+        files = walk_folder(path) if path.is_dir() else [path]
+        for entry in files:
+            count = 1 if isinstance(entry, InputError) else _inputs_in(entry)
+            if count is None:
+                return None
+            total += count
+    return total
+
+
+def _inputs_in(path: Path) -> int | None:
+    suffix = path.suffix.lower()
+    if named_warc(path.name) or suffix in FEED_SUFFIXES:
+        return None
+    if suffix not in JSONL_SUFFIXES:
+        return 1
+    try:
+        with path.open("rb") as stream:
+            return sum(1 for line in stream if line.strip())
+    except OSError:
+        return 1  # read_inputs reports it as one error
+
+
+class _Replayed(io.RawIOBase):
+    """A stream whose first bytes were read already (to sniff it), read again from its start."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)

@@ -122,9 +122,6 @@ def test_good_and_bad_inputs_each_bad_one_a_single_line(tmp_path: Path) -> None:
     assert "12 inputs read: 6 stored, 0 already stored, 6 failed" in result.stderr
 
 
-@pytest.mark.xfail(
-    reason="sitrep.ingest decodes UTF-8 with a stray bad byte as a legacy code page (mojibake)"
-)
 def test_invalid_utf8_is_one_error_line_not_mojibake(tmp_path: Path) -> None:
     broken = tmp_path / "broken.txt"
     broken.write_bytes(_report(1).replace("Homs", "Ţarţūs").encode() + b"\xff\xfe tail\n")
@@ -163,6 +160,61 @@ def test_a_run_killed_midway_then_rerun_equals_an_uninterrupted_run(
     assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
     assert 0 < _articles_stored(killed) < 30
     assert _sitrep("ingest", corpus, "--db", killed).returncode == 0
+    assert dump(killed) == reference
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (Linux /proc)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children
+
+
+def _command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text()
+    except OSError:
+        return ""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads worker processes from /proc")
+def test_a_parallel_run_killed_midway_leaves_no_worker_and_reruns_to_the_same_database(
+    corpus: Path, reference: dict[str, list[tuple]], tmp_path: Path
+) -> None:
+    killed = tmp_path / "killed.db"
+    process = subprocess.Popen(
+        [str(SITREP), "ingest", str(corpus), "--db", str(killed), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 240
+    while _articles_stored(killed) < 1 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    workers = [pid for pid in _children(process.pid) if "resource_tracker" not in _command_line(pid)]
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    assert len(workers) == 2
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers), "a worker outlived its killed parent"
+    assert 0 < _articles_stored(killed) < 30
+    assert _sitrep("ingest", corpus, "--db", killed, "--workers", "2").returncode == 0
     assert dump(killed) == reference
 
 

@@ -99,6 +99,27 @@ def test_bytes_that_no_encoding_explains_are_refused() -> None:
         decode_bytes(junk, "junk.txt")
 
 
+@pytest.mark.parametrize("damage", [b"\xff", b"\xff\xfe", b"\xe2\x80", b"\xc3"])
+def test_utf8_with_a_damaged_byte_is_refused_at_that_byte_not_read_as_mojibake(damage: bytes) -> None:
+    good = f"{ENGLISH} Curfews in Ţarţūs and Latakia.\n".encode()
+    with pytest.raises(InputError, match=f"invalid UTF-8 at byte {len(good)}") as error:
+        decode_bytes(good + damage + b" the report went on.\n", "report.txt")
+    assert error.value.origin == "report.txt"
+
+
+def test_a_declared_legacy_charset_does_not_excuse_damaged_utf8() -> None:
+    page = f'<html><head><meta charset="windows-1252"></head><body><p>{FRENCH}</p>'.encode()
+    with pytest.raises(InputError, match="invalid UTF-8 at byte"):
+        decode_bytes(page + b"\x81</body></html>", "page.html")
+
+
+@pytest.mark.parametrize("length", [3, 10, 40])
+def test_short_high_byte_junk_is_refused(length: int) -> None:
+    junk = bytes(random.Random(length).choice(range(0x80, 0xC0)) for _ in range(length))  # no UTF-8 lead
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        decode_bytes(junk, "junk.txt")
+
+
 def test_a_broken_byte_order_mark_is_named() -> None:
     with pytest.raises(InputError, match="UTF-16"):
         decode_bytes(codecs.BOM_UTF16_LE + b"a\x00\x00\xdc", "odd.txt")
