@@ -13,6 +13,8 @@ table out as Parquet (events only), and the failed inputs back to the driver to 
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from functools import cache
@@ -126,9 +128,11 @@ def extract_files(
 
 
 def local_session(master: str = "local[2]") -> SparkSession:
-    """A Spark session for one machine, quiet and without its web UI."""
+    """A Spark session for one machine, quiet and without its web UI. Its Python workers run this interpreter
+    (not whatever ``python3`` is first on PATH), so they import the same sitrep and its dependencies."""
     from pyspark.sql import SparkSession
 
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = (
         SparkSession.builder.master(master)
         .appName("sitrep")
