@@ -5,7 +5,7 @@ manual, coded with PLOVER categories, source and target actors).
   (an ACTOR mention) matches one gold source (target) actor: rapidfuzz token-set ratio >= 70 between the gold
   actor text and either the words sitrep recognised or the ACLED-style name it gave them;
 * event category: PLOVER categories are mapped to the ACLED event types a coder could give them
-  (``sitrep/data/eval/plover_acled.tsv``, with the rationale of each line). On mapped records, the most
+  (``sitrep/data/eval/plover_event_types.tsv``, with the rationale of each line). On mapped records, the most
   confident event's event_type must be one of them; on records of a category ACLED does not code (AGREE,
   DEMAND, ...), sitrep should report no event.
 
@@ -87,7 +87,7 @@ class PloverScore:
 
 def load_mapping(path: Path | None = None) -> dict[tuple[str, str], frozenset[str]]:
     """(PLOVER category, mode or "*") -> the ACLED event types it may be coded as."""
-    source = path.read_text(encoding="utf-8") if path else _packaged("plover_acled.tsv")
+    source = path.read_text(encoding="utf-8") if path else _packaged("plover_event_types.tsv")
     mapping = {}
     for line in source.splitlines():
         if line.strip() and not line.startswith("#"):
