@@ -103,7 +103,8 @@ def plover_section(limit: int | None) -> list[str]:
     lines += [
         f"{score.records} sentences (`sitrep eval plover`). Actors: a recognised actor shares >= 70% of its "
         "words (token-set ratio) with a gold source/target. Categories: PLOVER categories mapped to ACLED "
-        "event types in `sitrep/data/eval/plover_event_types.tsv`; unmapped categories should yield no event.",
+        "event types in `sitrep/data/eval/plover_event_types.tsv`; unmapped categories should yield no "
+        "event.",
         "",
     ]
     figures = (
