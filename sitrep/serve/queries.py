@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
-from itertools import groupby
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -17,7 +16,7 @@ from sqlalchemy import Connection, Engine, Row, Select, func, select, union_all
 
 from sitrep.serve.filters import MAX_PAGE_SIZE, EventFilters, EventListing, articles_matching, fts_query
 from sitrep.store import schema
-from sitrep.store.records import event_record
+from sitrep.store.records import event_record, rows_by_event
 
 DEFAULT_PAGE_SIZE = 100
 TOP = 20  # rows in each ranked breakdown of the statistics
@@ -61,8 +60,8 @@ def stream_events(engine: Engine, listing: EventListing) -> Iterator[dict[str, A
 def event_records(conn: Connection, rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
     """Records of event rows (with their evidence and claims, read in two queries), each with its status."""
     ids = [row.event_id for row in rows]
-    evidence = _nested_rows(conn, schema.evidence, ids)
-    claims = _nested_rows(conn, schema.claims, ids)
+    evidence = rows_by_event(conn, schema.evidence, ids)
+    claims = rows_by_event(conn, schema.claims, ids)
     return [
         {**event_record(row, evidence[row.event_id], claims[row.event_id]), "status": row.status}
         for row in rows
@@ -138,14 +137,6 @@ def stats(conn: Connection, filters: EventFilters) -> dict[str, Any]:
         ),
         "by_actor": _ranked(conn, by_actor.group_by(actors.c.actor)),
     }
-
-
-def _nested_rows(conn: Connection, table: Any, event_ids: list[str]) -> defaultdict[str, list[Row[Any]]]:
-    query = select(table).where(table.c.event_id.in_(event_ids)).order_by(table.c.event_id, table.c.position)
-    grouped: defaultdict[str, list[Row[Any]]] = defaultdict(list)
-    for event_id, rows in groupby(conn.execute(query), key=lambda row: row.event_id):
-        grouped[event_id] = list(rows)
-    return grouped
 
 
 def _article_query(*, with_text: bool) -> Select[Any]:
