@@ -27,6 +27,7 @@ import time
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -48,9 +49,36 @@ ACCURACY_KM = 161.0
 LOCATION_KM = 10.0
 ADMIN1_SIMILARITY = 80
 ALIGN_CHARS = 5
-# Words that say what kind of division a name is, not which ("Seoul Special City", "Almaty City").
-GENERIC_ADMIN_WORDS = re.compile(
-    r"\s+(?:special city|metropolitan city|city|area|capital|region|province|state|governorate|oblast)$"
+# Words that say what kind of region a name is, not which one ("Seoul Special City", "Kherson Oblast").
+ADMIN_KIND_WORDS = frozenset(
+    [
+        "oblast",
+        "province",
+        "region",
+        "governorate",
+        "state",
+        "department",
+        "prefecture",
+        "county",
+        "district",
+        "territory",
+        "municipality",
+        "autonomous",
+        "republic",
+        "krai",
+        "kray",
+        "voivodeship",
+        "division",
+        "special",
+        "city",
+        "metropolitan",
+        "capital",
+        "area",
+        "muhafazat",
+        "wilayah",
+        "of",
+        "the",
+    ]
 )
 NOT_TOPONYMS = frozenset({"Literal_Expression", "Non_Lit_Expression", "Language", "Non_Toponym"})
 KIND_SUFFIX = re.compile(r"\s+(?:town|village|villge|city)$", re.IGNORECASE)
@@ -287,7 +315,7 @@ def score_acled(gazetteer: Gazetteer, path: Path = ACLED_CSV, limit: int | None 
             mention = event_place(doc, _first_clause(doc.text))
             score.gold += 1
             place = mention.value if mention else None
-            admin1_hits += bool(place and _same_admin1(gazetteer, place, row["admin1"]))
+            admin1_hits += bool(place and same_admin1(place.admin1, row["admin1"], place.country_code))
             if place and place.latitude is not None and row["latitude"]:
                 distance = km(
                     place.latitude, place.longitude, float(row["latitude"]), float(row["longitude"])
@@ -307,29 +335,47 @@ def _first_clause(text: str) -> Span:
     return Span(start, end if end > start else len(text))
 
 
-def _same_admin1(gazetteer: Gazetteer, place: Place, gold: str) -> bool:
-    """One region, however spelt: Idlib/Idleb by edit distance, Arbil/Erbil by transliteration key (both
-    less a kind word: Seoul/Seoul Special City), Bavaria/Bayern by the gazetteer's names of the predicted
-    country's first-level divisions."""
-    predicted = place.admin1
+def same_admin1(predicted: str | None, gold: str, country_code: str | None = None) -> bool:
+    """One first-level region however spelt, the one admin1 comparison of every scorer: Idlib/Idleb by edit
+    distance, Arbil/Erbil by transliteration key (both less words naming the kind of region: Seoul/Seoul
+    Special City, Kherson Oblast/Kherson), Bavaria/Bayern by the default gazetteer's names of first-level
+    divisions (of ``country_code`` when given)."""
     if not predicted or not gold:
         return False
-    left, right = (GENERIC_ADMIN_WORDS.sub("", fold(name)) for name in (predicted, gold))
-    if fuzz.ratio(left, right) >= ADMIN1_SIMILARITY or variant_key(left) == variant_key(right):
+    left, right = _region_key(predicted), _region_key(gold)
+    if (
+        left == right
+        or fuzz.ratio(left, right) >= ADMIN1_SIMILARITY
+        or variant_key(left) == variant_key(right)
+    ):
         return True
+    gazetteer = default_gazetteer()
     return bool(
-        _admin1_codes(gazetteer, predicted, place.country_code)
-        & _admin1_codes(gazetteer, gold, place.country_code)
+        _admin1_codes(gazetteer, predicted, country_code) & _admin1_codes(gazetteer, gold, country_code)
     )
 
 
-def _admin1_codes(gazetteer: Gazetteer, name: str, country_code: str | None) -> set[str]:
-    rows = gazetteer.lookup(name)
+def _region_key(name: str) -> str:
+    """The folded name less kind words, unless it has nothing else ("Capital", "Central Region")."""
+    folded = fold(name)
+    return " ".join(word for word in folded.split() if word not in ADMIN_KIND_WORDS) or folded
+
+
+def _admin1_codes(gazetteer: Gazetteer, name: str, country_code: str | None) -> set[tuple[str, str]]:
     return {
-        r.admin1_code
-        for r in rows
-        if r.feature_code == "ADM1" and r.country_code == country_code and r.admin1_code
+        (r.country_code, r.admin1_code)
+        for r in gazetteer.lookup(name)
+        if r.feature_code == "ADM1"
+        and r.country_code
+        and r.admin1_code
+        and country_code in (None, r.country_code)
     }
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The default gazetteer, opened once per process for the scorers that compare names through it."""
+    return Gazetteer.open(None)
 
 
 def geonames_only(folder: Path) -> Gazetteer:

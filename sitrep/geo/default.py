@@ -34,16 +34,20 @@ SOURCES = (
     "demonyms.tsv",
     "admin1_aliases.tsv",
     "admin1_names.tsv",
+    "admin1_points.tsv",
     "continents.tsv",
     "stoplist.tsv",
     "admin2_names.tsv.gz",
     "country_aliases.tsv",
+    "country_names.tsv",
     "ucdp_places_sy.tsv",
 )
 # Bump when the build's code changes what a default gazetteer holds, so caches are rebuilt.
-BUILD_VERSION = "4"
+BUILD_VERSION = "8"
 # A UCDP place within this distance of a GeoNames place of the same name is that place.
 SAME_PLACE_KM = 10.0
+# "The Netherlands", "Democratic Republic of the Congo": articles news often leaves out.
+ARTICLE = re.compile(r"^the\s+|(?<=\sof)\s+the(?=\s)", re.IGNORECASE)
 # Words GeoNames and UCDP add to admin1 names that ACLED-style output leaves out.
 ADMIN_WORDS = re.compile(
     r"^(?:muhafazat|province of|governorate of)\s+|\s+(?:governorate|province|oblast|region|division)$", re.I
@@ -227,21 +231,29 @@ def _members(places: dict[int, PlaceRow], key: Callable[[PlaceRow], tuple[str, .
     return members
 
 
+def admin1_points() -> dict[str, tuple[float, float]]:
+    """admin1 code -> (latitude, longitude) near its geographic centre, from ``admin1_points.tsv``."""
+    return {code: (float(lat), float(lon)) for code, lat, lon, _name in _tsv_rows(DATA / "admin1_points.tsv")}
+
+
 def _write_admin1(writer: Writer, places: dict[int, PlaceRow]) -> None:
-    """Admin1 names, and one ADM1 place each at the centre of its places.
+    """Admin1 names, and one ADM1 place each at its reference point (``admin1_points.tsv``), else at the
+    centre of its places.
 
     The other names of ``admin1_names.tsv`` are matched in text only when they are distinctive (not common
     English words, no lowercase romanisations); all of them can be looked up.
     """
     members = _members(places, lambda r: (r.country_code or "", r.admin1_code) if r.admin1_code else None)
     aliases, other_names, common = admin1_aliases(), admin1_names(), common_words()
+    points = admin1_points()
     for code, name, ascii_name, geonameid in _tsv_rows(DATA / "admin1CodesASCII.txt"):
         display, alias_names = aliases.get(code, ("", []))
         display = display or admin_display_name(name)
         writer.connection.execute("INSERT INTO admin1 VALUES (?, ?, ?)", (code, display, int(geonameid)))
         country_code, admin1_code = code.split(".", 1)
         inside = members.get((country_code, admin1_code), [])
-        row = PlaceRow(int(geonameid), display, *centre(inside), "A", "ADM1", country_code, admin1_code)
+        point = points.get(code) or centre(inside)
+        row = PlaceRow(int(geonameid), display, *point, "A", "ADM1", country_code, admin1_code)
         row.population = sum(r.population for r in inside)
         names = [name, ascii_name, admin_display_name(name), *alias_names]
         others = other_names.get(code, [])
@@ -325,8 +337,11 @@ def _same_place(
 
 
 def _write_countries(writer: Writer, countries: dict[str, dict], places: dict[int, PlaceRow]) -> None:
-    """Countries at their reference point (``country_points.tsv``), else at the centre of their places."""
+    """Countries at their reference point (``country_points.tsv``), else at the centre of their places,
+    with the names of ``country_aliases.tsv`` and ``country_names.tsv``, each also without "the" ("The
+    Netherlands", "Democratic Republic of the Congo")."""
     aliases = dict(_tsv_rows(DATA / "country_aliases.tsv"))
+    other_names = dict(_tsv_rows(DATA / "country_names.tsv"))
     points = {
         code: (float(lat), float(lon)) for code, lat, lon, _name in _tsv_rows(DATA / "country_points.tsv")
     }
@@ -339,7 +354,8 @@ def _write_countries(writer: Writer, countries: dict[str, dict], places: dict[in
         point = points.get(code) or centre(members.get((code,), []))
         row = PlaceRow(country["geonameid"], country["name"], *point, "A", "PCLI", code)
         row.population = country["population"] or 0
-        writer.place(row, aliases.get(code, "").split("|"))
+        names = [country["name"], *aliases.get(code, "").split("|"), *other_names.get(code, "").split("|")]
+        writer.place(row, [*names, *(ARTICLE.sub("", name) for name in names)])
 
 
 def _write_continents(writer: Writer) -> None:

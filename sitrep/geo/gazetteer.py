@@ -28,6 +28,9 @@ from sitrep.model import Document, Mention, Span
 MIN_KEY_LENGTH = 3
 LOOKUP_CACHE_SIZE = 20_000  # distinct names kept; a few MB
 LATIN_OR_ARABIC = re.compile("[\x00-\x7f\u0600-\u06ff]*")
+NOT_ALPHANUMERIC = re.compile(r"[\W_]")
+# Automaton values: a word form's length above two flags saying which names have that form.
+EXACT_FORM, PUNCTUATED_FORM, FLAG_BITS = 1, 2, 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,13 @@ class Country:
     name: str
     capital: str | None
     geonames_id: int | None
+
+
+def word_form(text: str) -> str:
+    """``text`` with every character that is neither a letter nor a digit as a space, between two spaces:
+    a name's form occurs in a text's form exactly where the name stands between word boundaries ("al-bab"
+    and "al bab" share the form " al bab ")."""
+    return f" {NOT_ALPHANUMERIC.sub(' ', text)} "
 
 
 def _recognisable(key: str, is_country: bool) -> bool:
@@ -196,7 +206,8 @@ class Gazetteer:
 
     @cached_property
     def automaton(self) -> ahocorasick.Automaton:
-        """An Aho-Corasick automaton over the recognisable folded names; values are the key lengths.
+        """An Aho-Corasick automaton over the recognisable folded names, each as its word form (see
+        ``word_form``); values pack the form's length with ``EXACT_FORM``/``PUNCTUATED_FORM`` flags.
 
         Built once per gazetteer and code version, then loaded from beside the gazetteer file (see
         sitrep.geo.matcher_cache)."""
@@ -210,16 +221,43 @@ class Gazetteer:
         return hashlib.sha1(identity.encode()).hexdigest()[:16]
 
     def _build_automaton(self) -> ahocorasick.Automaton:
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         rows = self.connection.execute(
             "SELECT n.key, max(p.feature_code LIKE 'PCL%' OR p.feature_code = 'CONT') "
             "FROM name n JOIN place p ON p.id = n.place_id WHERE n.recognise = 1 GROUP BY n.key"
         )
+        flags: dict[str, int] = {}
         for key, is_country in rows:
             if _recognisable(key, bool(is_country)):
-                automaton.add_word(key)
+                form = word_form(key)
+                flags[form] = flags.get(form, 0) | (EXACT_FORM if form[1:-1] == key else PUNCTUATED_FORM)
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for form, flag in flags.items():
+            automaton.add_word(form, len(form) << FLAG_BITS | flag)
         automaton.make_automaton()
         return automaton
+
+    def name_matches(self, folded: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of every recognisable name in folded text that stands on word boundaries.
+
+        The automaton holds names as word forms and scans the text's word form, so it reports only matches
+        with no letter or digit on either side; each is then checked against the names themselves.
+        """
+        words = word_form(folded)
+        matches = []
+        for last, value in self.automaton.iter(words):
+            start, end = last - (value >> FLAG_BITS) + 1, last - 1  # the form's padding maps onto the text's
+            name = folded[start:end]
+            if name == words[start + 1 : end + 1]:
+                found = bool(value & EXACT_FORM)
+            else:
+                found = bool(value & PUNCTUATED_FORM) and self._is_recognised(name)
+            if found:
+                matches.append((start, end))
+        return matches
+
+    def _is_recognised(self, key: str) -> bool:
+        row = self.connection.execute("SELECT 1 FROM name WHERE key = ? AND recognise = 1 LIMIT 1", (key,))
+        return row.fetchone() is not None
 
     # -- the pipeline stage ---------------------------------------------------------------------------------
     def recognise(self, doc: Document) -> list[Mention]:

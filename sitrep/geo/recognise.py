@@ -93,7 +93,8 @@ ACRONYM = re.compile(r"[A-Z]{2,5}")
 FACILITY_AFTER = re.compile(r"(?: [A-Z][\w'’-]*){1,3}")
 POSSESSIVE = re.compile(r"['’]s$")
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“”‘(]|—|--)\s*$")
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|around|towards)\s+$")
+SENTENCE_OPENERS = frozenset('.!?:;"“”‘(—')
 # Spellings sharing a transliteration key must also be this similar (Jebleh/Jablah 67, Bashar/Bassar 83):
 # a loose check, since variants are also held to the countries the article's exact names point to.
 MIN_VARIANT_SCORE = 60.0
@@ -103,6 +104,20 @@ ALWAYS_COMMON_ZIPF = 4.0
 WELL_KNOWN_POPULATION = 1_000_000
 # A place named like a common given name or surname ("Kelly", "Donald") must be this big to be taken alone.
 PERSON_NAME_POPULATION = 100_000
+
+
+class Coverage:
+    """The characters of a text that names found so far cover: an overlap test that does not grow with
+    the number of names."""
+
+    def __init__(self, length: int) -> None:
+        self._covered = bytearray(length)
+
+    def overlaps(self, span: Span) -> bool:
+        return self._covered.find(1, span.start, span.end) >= 0
+
+    def add(self, span: Span) -> None:
+        self._covered[span.start : span.end] = b"\x01" * (span.end - span.start)
 
 
 @dataclass(slots=True)
@@ -132,9 +147,12 @@ def toponyms_at(gazetteer: Gazetteer, text: str, spans: list[Span]) -> list[Topo
     found = []
     for span in sorted(set(spans)):
         name = LEADING_THE.sub("", span.of(text))
-        candidates = gazetteer.lookup(name)
+        key, candidates = fold(name), gazetteer.lookup(name)
+        if not candidates:  # "Colorado State University", "Cavan Institute": the place named inside
+            inner = max(find_toponyms(gazetteer, name), key=lambda t: t.span.end - t.span.start, default=None)
+            key, candidates = (inner.key, inner.candidates) if inner else (key, [])
         if candidates:
-            toponym = Toponym(span, fold(name), candidates)
+            toponym = Toponym(span, key, candidates)
             _read_context(text, toponym, regions=False)  # the span is given: "southern Texas" stays Texas
             found.append(toponym)
     return found
@@ -144,19 +162,23 @@ def find_toponyms(gazetteer: Gazetteer, text: str) -> list[Toponym]:
     """Names of places in ``text``, in text order, none overlapping."""
     folded, origins = fold_with_offsets(text)
     found: list[Toponym] = []
+    covered = Coverage(len(text))
     for span, key in _longest_first(_exact_matches(gazetteer, folded, origins)):
-        if any(span.overlaps(t.span) for t in found) or not _looks_like_a_name(text, span):
+        if covered.overlaps(span) or not _looks_like_a_name(text, span):
             continue
         candidates = [c for c in gazetteer.places(key) if not _abbreviated(key, c)]
         if ACRONYM.fullmatch(span.of(text)):  # "USA", "EU" and "NSW", not "SANA" for Sanaa
             candidates = [c for c in candidates if _acronym_of(gazetteer, key, c)]
-        if (
-            candidates
-            and _passes_stoplist(gazetteer, text, span, key, candidates)
-            and _not_a_person(gazetteer, key, candidates)
+        if candidates and (
+            (
+                _passes_stoplist(gazetteer, text, span, key, candidates)
+                and _not_a_person(gazetteer, key, candidates)
+            )
+            or _after_locative(text, span)
         ):
             found.append(Toponym(span, key, candidates))
-    found.extend(_variant_matches(gazetteer, text, found))
+            covered.add(span)
+    found.extend(_variant_matches(gazetteer, text, covered))
     found.sort(key=lambda t: t.span)
     embedded = [t for t in found if _embedded_in_a_name(gazetteer, text, t.span)]
     # "Megyn Kelly ... Kelly said": a little-known name seen inside a person's name is that person throughout.
@@ -252,15 +274,10 @@ def _with_abbreviation_dot(text: str, span: Span) -> Span:
 
 
 def _exact_matches(gazetteer: Gazetteer, folded: str, origins: list[int]) -> list[tuple[Span, str]]:
-    matches = []
-    for end, length in gazetteer.automaton.iter(folded):
-        start = end - length + 1
-        if (start > 0 and folded[start - 1].isalnum()) or (
-            end + 1 < len(folded) and folded[end + 1].isalnum()
-        ):
-            continue
-        matches.append((Span(origins[start], origins[end] + 1), folded[start : end + 1]))
-    return matches
+    return [
+        (Span(origins[start], origins[end - 1] + 1), folded[start:end])
+        for start, end in gazetteer.name_matches(folded)
+    ]
 
 
 def _longest_first(matches: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -281,6 +298,15 @@ def _looks_like_a_name(text: str, span: Span) -> bool:
 def _capitalised(word: str) -> bool:
     first = word[0]
     return first.isupper() or not first.islower()  # scripts without case (Arabic) count as capitalised
+
+
+def _after_locative(text: str, span: Span) -> bool:
+    """ "demonstrated in Tours", "gathered in Chester": after a lowercase locative a capitalised word is a
+    place even when it is also a common word or a surname (days and months aside)."""
+    key = fold(span.of(text))
+    if key in CALENDAR_WORDS or _is_a_date(key):
+        return False
+    return LOCATIVE_BEFORE.search(text, max(0, span.start - 12), span.start) is not None
 
 
 def _passes_stoplist(
@@ -344,7 +370,12 @@ def _well_known(row: PlaceRow, population: int = WELL_KNOWN_POPULATION) -> bool:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    return SENTENCE_START.search(text[max(0, start - 80) : start]) is not None
+    """Whether only spaces stand between ``start`` and a line, sentence or clause opening (or 80 blank
+    characters)."""
+    window = text[max(0, start - 80) : start]
+    before = window.rstrip()
+    opened = not before or before[-1] in SENTENCE_OPENERS or before.endswith("--")
+    return opened or "\n" in window[len(before) :]
 
 
 def _in_title_case_line(text: str, span: Span) -> bool:
@@ -411,13 +442,17 @@ def _word_after(gazetteer: Gazetteer, text: str, offset: int) -> Span | None:
     return None
 
 
-def _variant_matches(gazetteer: Gazetteer, text: str, found: list[Toponym]) -> list[Toponym]:
-    """Capitalised words the exact matcher missed, matched by transliteration key and a fuzzy score."""
+def _variant_matches(gazetteer: Gazetteer, text: str, covered: Coverage) -> list[Toponym]:
+    """Capitalised words the exact matcher missed (outside ``covered``), matched by transliteration key
+    and a fuzzy score."""
     matches = []
     for match in WORD.finditer(text):
-        word = POSSESSIVE.sub("", match.group())
+        token = match.group()
+        if len(token) < 5 or not token[0].isupper():  # most words: checked before anything costlier
+            continue
+        word = POSSESSIVE.sub("", token)
         span = Span(match.start(), match.start() + len(word))
-        if len(word) < 5 or not word[0].isupper() or any(span.overlaps(t.span) for t in found):
+        if len(word) < 5 or covered.overlaps(span):
             continue
         key = fold(word)
         if _not_a_variant(gazetteer, key) or _sentence_initial(text, span.start):

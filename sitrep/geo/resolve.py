@@ -50,6 +50,8 @@ NAMESAKE_BONUS = 1.0
 NEAR_TOWN_KM = 50.0
 # How much more likely a division is than a town as the broadest name of a hierarchy ("X (Colombo)").
 DIVISION_BONUS = 1.0
+# A place whose own name was written beats one that merely has it among its alternate names.
+OWN_NAME_BONUS = 0.5
 # Feature codes a foreign name may keep against the article's context: countries, provinces, capitals.
 PROMINENT_CODES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "ADM1", "PPLC", "CONT"})
 
@@ -76,7 +78,12 @@ def resolve(
     firsts = [_first_choice(t) for t in known]
     chains = {id(t): _hierarchy_chain(text, t, firsts) for t in toponyms}
     around = _shared_context(known, chains)
-    choices = {id(t): _best(gazetteer, t, firsts, around[t.key], demonyms) for t in known}
+    votes = Votes(country_votes(firsts, demonyms), admin1_votes(firsts))
+    contexts: dict[str, NameContext] = {}
+    for toponym in known:
+        if toponym.key not in contexts:
+            contexts[toponym.key] = NameContext(gazetteer, toponym.key, firsts, around[toponym.key], votes)
+    choices = {id(t): contexts[t.key].best(t) for t in known}
     anchors: dict[str, PlaceRow] = {}  # names the gazetteer lacks inside their hierarchy, at its known place
     for toponym in toponyms:
         anchor = _narrowest(chains[id(toponym)])
@@ -85,10 +92,12 @@ def resolve(
     for toponym in toponyms:
         if toponym.key in anchors:
             choices[id(toponym)] = Choice(toponym, anchors[toponym.key], 0.0, within=True)
-    main = max(countries, key=countries.__getitem__, default=None)
+    main = main_country_code(
+        [c for c in choices.values() if not c.within and not c.toponym.variant], demonyms
+    )
     mentions = [
         _in_context(gazetteer, text, choices[id(t)], main)
-        if _stray(choices[id(t)], main, firsts, demonyms)
+        if _stray(choices[id(t)], main, firsts, around.get(t.key, []), demonyms)
         else _mention(gazetteer, text, choices[id(t)])
         for t in toponyms
         if id(t) in choices
@@ -103,13 +112,24 @@ def resolve(
     return mentions
 
 
-def _stray(choice: Choice, main: str | None, firsts: list[Choice], demonyms: frozenset[str]) -> bool:
+def main_country_code(choices: list[Choice], demonyms: frozenset[str]) -> str | None:
+    """The country the resolved names point at most ("Georgia" beside Atlanta and Texas is the state, so
+    the United States, not Georgia the country)."""
+    weights = country_weights(choices, demonyms)
+    return max(weights, key=weights.__getitem__, default=None)
+
+
+def _stray(
+    choice: Choice, main: str | None, firsts: list[Choice], around: list[PlaceRow], demonyms: frozenset[str]
+) -> bool:
     """A small foreign place, for a name with no candidate in the country the article is mostly about, when
     the article names no other town of that foreign country (countries, provinces and capitals are often
     named as governments: "Hara" in a story about Syria is not Hara, Japan, even when the story names
-    Tokyo)."""
+    Tokyo), nor a hierarchy the place lies in ("Bougouni (Bougouni, Sikasso)" in a protest against France)."""
     row = choice.place
     if main is None or choice.within or row.country_code == main or row.feature_code in PROMINENT_CODES:
+        return False
+    if _inside_any(row, around):
         return False
     if row.population >= KNOWN_POPULATION:
         return False
@@ -153,10 +173,19 @@ def prior(row: PlaceRow) -> float:
     return FEATURE_PRIOR.get(code, 0.0) + POPULATION_WEIGHT.get(code, 0.5) * math.log10(row.population + 1)
 
 
-def country_weights(choices: list[Choice], demonyms: frozenset[str]) -> Counter[str]:
-    """How strongly the article points at each country (``COUNTRY_VOTE``, ``PLACE_VOTE``, ``DEMONYM_VOTE``
-    each, shared among the countries an ambiguous name may be in)."""
-    weights: Counter[str] = Counter()
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """How strongly one mention points at a country or a first-level division."""
+
+    key: str
+    target: str | tuple[str | None, str | None]
+    weight: float
+
+
+def country_votes(choices: list[Choice], demonyms: frozenset[str]) -> list[Vote]:
+    """Each mention's vote for its place's country (``COUNTRY_VOTE``, ``PLACE_VOTE``, ``DEMONYM_VOTE``),
+    shared among the countries an ambiguous name may be in."""
+    votes = []
     for choice in choices:
         code = choice.place.country_code
         if code:
@@ -165,49 +194,84 @@ def country_weights(choices: list[Choice], demonyms: frozenset[str]) -> Counter[
                 vote = DEMONYM_VOTE
             else:
                 vote = COUNTRY_VOTE if choice.place.is_country else PLACE_VOTE
-            weights[code] += vote / ambiguity
-    return weights
+            votes.append(Vote(choice.toponym.key, code, vote / ambiguity))
+    return votes
 
 
-def admin1_weights(choices: list[Choice]) -> Counter[tuple[str | None, str | None]]:
-    """How strongly the article points at each first-level division: a named one counts 3, a place in it 1
+def admin1_votes(choices: list[Choice]) -> list[Vote]:
+    """Each mention's vote for its place's first-level division: a named one counts 3, a place in it 1
     (local news names its state once and its towns often: "Paris, Tenn.", "Henry County")."""
-    weights: Counter[tuple[str | None, str | None]] = Counter()
+    votes = []
     for choice in choices:
         place = choice.place
         if place.admin1_code and not place.is_country:
             ambiguity = len({(c.country_code, c.admin1_code) for c in choice.toponym.candidates})
             vote = COUNTRY_VOTE if place.feature_code == "ADM1" else PLACE_VOTE
-            weights[(place.country_code, place.admin1_code)] += vote / ambiguity
+            votes.append(Vote(choice.toponym.key, (place.country_code, place.admin1_code), vote / ambiguity))
+    return votes
+
+
+def tally(votes: list[Vote], without: str | None = None) -> Counter:
+    """The votes per target, less those of the name ``without`` (a name does not vote for itself)."""
+    weights: Counter = Counter()
+    for vote in votes:
+        if vote.key != without:
+            weights[vote.target] += vote.weight
     return weights
 
 
-def _best(
-    gazetteer: Gazetteer,
-    toponym: Toponym,
-    firsts: list[Choice],
-    around: list[PlaceRow],
-    demonyms: frozenset[str],
-) -> Choice:
-    others = [c for c in firsts if c.toponym.key != toponym.key]
-    context = country_weights(others, demonyms)  # the other names' countries: a name does not vote for itself
-    total = max(sum(context.values()), PLACE_VOTE)
-    regions = admin1_weights(others)
-    regions_total = max(sum(regions.values()), PLACE_VOTE)
-    divisions = [c for c in around if _is_division(c)]  # a hierarchy's towns decide only what it lacks
+def country_weights(choices: list[Choice], demonyms: frozenset[str]) -> Counter[str]:
+    """How strongly the article points at each country (see ``country_votes``)."""
+    return tally(country_votes(choices, demonyms))
 
-    def score(row: PlaceRow) -> float:
+
+@dataclass(frozen=True, slots=True)
+class Votes:
+    """The first picks' votes for countries and first-level divisions, counted once per article."""
+
+    countries: list[Vote]
+    regions: list[Vote]
+
+
+class NameContext:
+    """What the article's other names say about the places of one name. Articles repeat their names, so
+    this is worked out once per distinct name, and each candidate's score once per name but for what the
+    words around one mention add (``_level_bonus``)."""
+
+    def __init__(
+        self, gazetteer: Gazetteer, key: str, firsts: list[Choice], around: list[PlaceRow], votes: Votes
+    ) -> None:
+        self.gazetteer, self.key = gazetteer, key
+        self.others = [c for c in firsts if c.toponym.key != key]
+        self.countries = tally(votes.countries, without=key)
+        self.countries_total = max(sum(self.countries.values()), PLACE_VOTE)
+        self.regions = tally(votes.regions, without=key)
+        self.regions_total = max(sum(self.regions.values()), PLACE_VOTE)
+        # A hierarchy's towns decide only what it lacks.
+        self.divisions = [c for c in around if _is_division(c)]
+        self._parts: dict[int, tuple[float, float, float, float]] = {}
+
+    def score(self, toponym: Toponym, row: PlaceRow) -> float:
+        parts = self._parts.get(row.id)
+        if parts is None:
+            parts = self._parts[row.id] = self._score_parts(row)
+        context, proximity, namesake, own_name = parts
+        return context + _level_bonus(toponym, row) + proximity + namesake + own_name
+
+    def _score_parts(self, row: PlaceRow) -> tuple[float, float, float, float]:
+        """The mention-independent terms of a candidate's score, summed in the order ``score`` adds them."""
         value = prior(row)
-        value += COUNTRY_WEIGHT * context.get(row.country_code or "", 0.0) / total
-        value += ADMIN1_WEIGHT * regions.get((row.country_code, row.admin1_code), 0.0) / regions_total
-        value += 5.0 * _inside_any(row, divisions)
-        value += _level_bonus(toponym, row)
-        value += _proximity(row, others)
-        value += NAMESAKE_BONUS * namesake_seat(gazetteer, toponym.key, row)
-        return value
+        value += COUNTRY_WEIGHT * self.countries.get(row.country_code or "", 0.0) / self.countries_total
+        region = (row.country_code, row.admin1_code)
+        value += ADMIN1_WEIGHT * self.regions.get(region, 0.0) / self.regions_total
+        value += 5.0 * _inside_any(row, self.divisions)
+        namesake = NAMESAKE_BONUS * namesake_seat(self.gazetteer, self.key, row)
+        own_name = OWN_NAME_BONUS * (fold(row.name) == self.key)
+        return value, _proximity(row, self.others), namesake, own_name
 
-    best = max(toponym.candidates, key=score)
-    return Choice(toponym, best, score(best))
+    def best(self, toponym: Toponym) -> Choice:
+        best = max(toponym.candidates, key=lambda row: self.score(toponym, row))
+        return Choice(toponym, best, self.score(toponym, best))
 
 
 def _hierarchy_chain(text: str, toponym: Toponym, firsts: list[Choice]) -> list[Toponym]:

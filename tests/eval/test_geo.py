@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from sitrep.eval import geo
+from sitrep.eval.acled import same_region
 from sitrep.geo import Gazetteer
-from sitrep.model import Place
 
 GEOWEBNEWS = """<?xml version="1.0" ?>
 <articles><article file="0"><title>t</title>
@@ -52,19 +52,22 @@ def test_geocoding_and_recognition_scores(corpora: Path) -> None:
 
 
 def test_admin1_spellings_agree() -> None:
-    gazetteer = Gazetteer.open(None)
-
-    def same(predicted: str | None, gold: str, country: str = "SY") -> bool:
-        place = Place(name="somewhere", admin1=predicted, country_code=country)
-        return geo._same_admin1(gazetteer, place, gold)
-
-    assert same("Idlib", "Idleb")
+    same = geo.same_admin1
+    assert same("Idlib", "Idleb", "SY")
     assert same("Erbil", "Arbil", "IQ")
     assert same("Seoul", "Seoul Special City", "KR")  # less the kind word
+    assert same("Kherson", "Kherson Oblast")
     assert same("Bavaria", "Bayern", "DE")  # two names of one division in the gazetteer
-    assert not same("Homs", "Hama")
+    assert same("Bavaria", "Bayern")  # in any country
+    assert not same("Homs", "Hama", "SY")
     assert not same("Bavaria", "Sachsen", "DE")
+    assert not same("Capital", "Central")  # nothing but kind words: compared whole
     assert not same(None, "Hama")
+
+
+def test_acled_scorer_compares_admin1_through_the_same_function() -> None:
+    assert same_region("Bavaria", "Bayern")  # only the gazetteer's division names know these are one
+    assert not same_region("Bavaria", "Sachsen")
 
 
 @pytest.mark.slow

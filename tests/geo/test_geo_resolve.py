@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sitrep.model import Place
+from sitrep.geo import Gazetteer
+from sitrep.geo.recognise import Toponym
+from sitrep.geo.resolve import NameContext, Votes
+from sitrep.geo.store import PlaceRow
+from sitrep.model import Place, Span
 
 Recognised = Callable[[str], dict[str, Place]]
 
@@ -53,3 +57,11 @@ def test_a_list_of_places_is_not_a_hierarchy(recognised: Recognised) -> None:
 def test_one_place_per_name_when_its_hierarchy_is_written_once(recognised: Recognised) -> None:
     found = recognised("Tripoli was calm. Later, protests in Tripoli (Liban-Nord) grew.")
     assert found["Tripoli"].country_code == "LB"
+
+
+def test_a_place_of_that_very_name_beats_one_that_has_it_as_an_alternate(gazetteer: Gazetteer) -> None:
+    byron = PlaceRow(1, "Byron", 32.6, -83.8, "P", "PPL", "US", "GA", population=5000)  # alias "Jackson"
+    jackson = PlaceRow(2, "Jackson", 33.3, -83.9, "P", "PPL", "US", "GA", population=5000)
+    toponym = Toponym(Span(0, 7), "jackson", [byron, jackson])
+    context = NameContext(gazetteer, "jackson", [], [], Votes([], []))
+    assert context.best(toponym).place is jackson
