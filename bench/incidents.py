@@ -21,6 +21,7 @@ import re
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from itertools import combinations
@@ -34,11 +35,13 @@ from sitrep.eval.incidents import (
     dateline,
     duplicate_score,
     founding_copies,
+    lead_event,
     load_duplicate_stories,
     load_fakes,
 )
 from sitrep.model import Article, Event
-from sitrep.reconcile import CachedSimilarity, MatchConfig, MemoryIndex, Reconciler, Report, WordLlamaEncoder
+from sitrep.reconcile import CachedSimilarity, MatchConfig, MemoryIndex, Reconciler, Report
+from sitrep.reconcile.match import FACETS, report_window
 from sitrep.reconcile.similarity import ENCODERS
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -159,6 +162,7 @@ def pipeline_evaluation(
     founding: dict,
     threshold: float | None,
     store: bool = False,
+    encoders: Sequence[str] = tuple(ENCODERS),
 ) -> None:
     print("## 2. Through real extraction (sitrep.pipeline)")
     try:
@@ -189,7 +193,7 @@ def pipeline_evaluation(
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     partitions = {}
-    for name in ENCODERS:
+    for name in encoders:
         config = MatchConfig() if threshold is None else MatchConfig(link_threshold=threshold)
         reconciler = Reconciler.default(name, config)
         started = time.perf_counter()
@@ -209,16 +213,74 @@ def pipeline_evaluation(
             f"{len(duplicates.merged_story_pairs)} {duplicates.merged_story_pairs[:3]} | "
             f"{len(set(founding_clusters.values()))} | {same} | {elapsed:.1f} |"
         )
-        partitions[name] = (reconciler, _partition(index))
+        partitions[name] = (reconciler, _partition(index), clusters)
     print()
+    reconciler, partition, clusters = partitions[encoders[0]]
+    explain_unjoined(reconciler, fakes, stories, clusters)
     if store:
-        store_evaluation(extracted, *partitions[WordLlamaEncoder.name])
+        store_evaluation(extracted, reconciler, partition)
 
 
 def joined_pairs(stories: dict[str, list[str]], clusters: dict[str, str]) -> str:
     """How many pairs of articles of one story fall in one incident, of all such pairs."""
     pairs = [(a, b) for ids in stories.values() for a, b in combinations(ids, 2)]
     return f"{sum(clusters[a] == clusters[b] for a, b in pairs)}/{len(pairs)}"
+
+
+def explain_unjoined(
+    reconciler: Reconciler,
+    reports: dict[str, list[Report]],
+    stories: dict[str, list[str]],
+    clusters: dict[str, str],
+) -> None:
+    """Why each pair of articles of one story ends in two incidents: the facet of their lead events that
+    conflicts (with both values), or their link score against the threshold."""
+    print("Same-story pairs in two incidents, by lead event (first conflicting facet, or the score):\n")
+    reasons: Counter[str] = Counter()
+    for story, ids in stories.items():
+        for first, second in combinations(ids, 2):
+            if clusters[first] == clusters[second]:
+                continue
+            leads = [_lead_report(reports[label]) for label in (first, second)]
+            if None in leads:
+                reasons["an article without events"] += 1
+                continue
+            a, b = sorted(leads, key=lambda report: report.event_id)  # type: ignore[arg-type, return-value]
+            if report_window(a) is None or report_window(b) is None:
+                reasons["not placed in time (no date, no publication date)"] += 1
+                print(f"- {story} {first} {second}: not placed in time")
+                continue
+            comparison = reconciler.matcher.compare(a, b)
+            facet = next((name for name, f in zip(FACETS, comparison.facets, strict=True) if f < 0), None)
+            if facet is None:
+                reasons["score below the threshold"] += 1
+                why = f"score {reconciler.matcher.score(comparison):.2f}"
+            else:
+                reasons[f"{facet} conflict"] += 1
+                why = f"{facet}: {_facet_value(a, facet)} | {_facet_value(b, facet)}"
+            print(f"- {story} {first} {second}: {why}")
+    print(f"\n{dict(reasons.most_common())}\n")
+
+
+def _lead_report(reports: list[Report]) -> Report | None:
+    lead = lead_event([report.event for report in reports])
+    return next((report for report in reports if report.event is lead), None)
+
+
+def _facet_value(report: Report, facet: str) -> str:
+    event = report.event
+    if facet == "type":
+        return event.sub_event_type
+    if facet == "date":
+        return f"{event.event_date} (precision {event.time_precision})"
+    if facet == "place":
+        place = event.place
+        return (
+            f"{place.name}, {place.admin1}, {place.country} (precision {place.geo_precision})"
+            if place
+            else ""
+        )
+    return " / ".join(actor.name for actor in (event.actor1, event.actor2) if actor)
 
 
 def store_evaluation(extracted: Extracted, reconciler: Reconciler, expected: set[frozenset[str]]) -> None:
@@ -252,6 +314,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=None, help="override MatchConfig.link_threshold")
     parser.add_argument("--skip-pipeline", action="store_true")
     parser.add_argument("--store", action="store_true", help="also ingest FA-KES into a temporary database")
+    parser.add_argument(
+        "--encoder", choices=list(ENCODERS), action="append", help="only this text encoder (repeatable)"
+    )
     options = parser.parse_args(argv)
     if not FAKES_CSV.exists():
         print(f"skipped: {FAKES_CSV} is absent")
@@ -261,7 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     stories = {story: [u for u in ids if u in articles] for story, ids in gold["fakes"].items()}
     text_separability(articles, stories)
     if not options.skip_pipeline:
-        pipeline_evaluation(articles, stories, gold["founding"], options.threshold, options.store)
+        encoders = options.encoder or list(ENCODERS)
+        pipeline_evaluation(articles, stories, gold["founding"], options.threshold, options.store, encoders)
     return 0
 
 

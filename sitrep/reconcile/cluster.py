@@ -25,42 +25,62 @@ from itertools import combinations
 from typing import Protocol
 
 from sitrep.reconcile.incident import IncidentState, build_incident, stable_id
-from sitrep.reconcile.match import MAX_WINDOW_REACH_DAYS, MatchConfig, Matcher, date_window
+from sitrep.reconcile.match import (
+    MONTH_PRECISION,
+    MONTH_REACH_DAYS,
+    MatchConfig,
+    Matcher,
+    compatible_event_types,
+    report_window,
+    window_reach_days,
+)
 from sitrep.reconcile.report import Report
 from sitrep.reconcile.similarity import ENCODERS, CachedSimilarity, WordLlamaEncoder
 
 
 @dataclass(frozen=True, slots=True)
 class CandidateQuery:
-    """Stored reports that might link to a new one: same country, event_date within the bounds.
+    """Stored reports that might link to a new one: a compatible event type, the same country (or none),
+    and a window of days (``match.report_window``) that overlaps ``days``, the new report's window widened
+    by the date slack.
 
-    Reports with no country or no event_date always qualify; ``None`` bounds are unbounded.
+    ``event_date_bounds`` gives, per time_precision, the event_dates whose windows can overlap ``days``, and
+    ``published_bounds`` the publication dates of undated reports that can: what indexes narrow the look-up
+    to before ``admits`` decides.
     """
 
     country: str | None
-    date_from: date | None
-    date_to: date | None
+    days: tuple[date, date]
+    event_types: frozenset[str]
 
     def admits(self, report: Report) -> bool:
         event = report.event
+        if event.event_type not in self.event_types:
+            return False
         country = event.place.country if event.place else None
         if self.country and country and country != self.country:
             return False
-        day = event.event_date
-        if day is None or self.date_from is None or self.date_to is None:
-            return True
-        return self.date_from <= day <= self.date_to
+        window = report_window(report)
+        return window is not None and window[0] <= self.days[1] and self.days[0] <= window[1]
+
+    def event_date_bounds(self, time_precision: int | None) -> tuple[date, date]:
+        reach = timedelta(days=window_reach_days(time_precision))
+        return self.days[0] - reach, self.days[1] + reach
+
+    def published_bounds(self) -> tuple[date, date]:
+        return self.days[0], self.days[1] + timedelta(days=MONTH_REACH_DAYS)
 
 
-def candidate_query(report: Report, slack_days: int) -> CandidateQuery:
-    """A query guaranteed to return every stored report ``report`` could link to."""
+def candidate_query(report: Report, slack_days: int) -> CandidateQuery | None:
+    """A query guaranteed to return every stored report ``report`` could link to; None when it can link
+    to none (nothing places it in time)."""
     event = report.event
-    country = event.place.country if event.place else None
-    window = date_window(event)
+    window = report_window(report)
     if window is None:
-        return CandidateQuery(country, None, None)
-    reach = timedelta(days=MAX_WINDOW_REACH_DAYS + slack_days)
-    return CandidateQuery(country, window[0] - reach, window[1] + reach)
+        return None
+    slack = timedelta(days=slack_days)
+    country = event.place.country if event.place else None
+    return CandidateQuery(country, (window[0] - slack, window[1] + slack), compatible_event_types(event))
 
 
 class ReportIndex(Protocol):
@@ -106,6 +126,8 @@ class Reconciler:
         for report in fresh:
             groups.add(report.event_id)
             query = candidate_query(report, self.matcher.config.date_slack_days)
+            if query is None:
+                continue
             for stored in index.candidates(query):
                 component = index.component_of(stored.event_id)
                 if component is not None and self._link(report, stored) is not None:
@@ -180,12 +202,10 @@ class MemoryIndex:
         return self._reports[event_id]
 
     def candidates(self, query: CandidateQuery) -> Iterator[Report]:
-        if query.date_from is None or query.date_to is None:
-            ids: Iterable[str] = self._reports
-        else:
-            low = bisect.bisect_left(self._dated, (query.date_from, ""))
-            high = bisect.bisect_right(self._dated, (query.date_to, "\U0010ffff"))
-            ids = [event_id for _, event_id in self._dated[low:high]] + self._undated
+        low_day, high_day = query.event_date_bounds(MONTH_PRECISION)  # the widest reach
+        low = bisect.bisect_left(self._dated, (low_day, ""))
+        high = bisect.bisect_right(self._dated, (high_day, "\U0010ffff"))
+        ids = [event_id for _, event_id in self._dated[low:high]] + self._undated
         return (self._reports[i] for i in ids if query.admits(self._reports[i]))
 
     def component_of(self, event_id: str) -> str | None:

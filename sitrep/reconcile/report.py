@@ -23,6 +23,7 @@ class Report:
     text: str  # the sentences of the article that carry the event's evidence
     published: date | None = None
     outlet: str | None = None
+    reviewed: bool = False  # an analyst verified or corrected the event: its coded fields stand as they are
 
     @property
     def event_id(self) -> str:

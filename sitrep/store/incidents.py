@@ -16,11 +16,12 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, Row, Select, delete, insert, or_, select
+from sqlalchemy import ColumnElement, Connection, Row, Select, and_, delete, insert, or_, select
 
 from sitrep.model import Event
 from sitrep.store import schema
 from sitrep.store.records import claim_record, claim_row, event_from_rows, event_record, rows_by_event
+from sitrep.store.review import CORRECTED, REJECTED, VERIFIED
 
 if TYPE_CHECKING:
     from sitrep.reconcile import CandidateQuery, Change, IncidentState, Reconciler, Report
@@ -31,6 +32,7 @@ RECORD_COLUMNS: tuple[str, ...] = tuple(
     column.name for column in schema.incidents.columns if column.name != "component_id"
 )
 _ARTICLE_COLUMNS = ("id", "title", "url", "source", "published")
+_REJECTED = schema.events.c.status == REJECTED  # an analyst's verdict: the event did not happen as coded
 
 
 @cache
@@ -54,14 +56,17 @@ class StoredReports:
         self._reports: dict[str, Report] = {}
 
     def candidates(self, query: CandidateQuery) -> list[Report]:
+        """The attached reports ``query`` admits, found through the indexes on event_date, event_type and
+        country."""
         events = schema.events
-        conditions = []
+        conditions = [events.c.event_type.in_(sorted(query.event_types))]
         if query.country:
             conditions.append(or_(events.c.country == query.country, events.c.country.is_(None)))
-        if query.date_from is not None and query.date_to is not None:
-            within = events.c.event_date.between(query.date_from, query.date_to)
-            conditions.append(or_(within, events.c.event_date.is_(None)))
-        return self._attached(*conditions)
+        undated = and_(
+            events.c.event_date.is_(None), schema.articles.c.published.between(*query.published_bounds())
+        )
+        conditions.append(or_(*_dated_near(query), undated))
+        return [report for report in self._attached(*conditions) if query.admits(report)]
 
     def component_of(self, event_id: str) -> str | None:
         if event_id not in self._components:
@@ -97,7 +102,12 @@ class StoredReports:
     def _attached(self, *conditions: ColumnElement[bool]) -> list[Report]:
         """The reports of attached events meeting ``conditions`` (on events and incident_events)."""
         events, links = schema.events, schema.incident_events
-        query = select(events.c.event_id, links.c.component_id).join(links).where(*conditions)
+        query = (
+            select(events.c.event_id, links.c.component_id)
+            .join(links)
+            .join(schema.articles)
+            .where(*conditions)
+        )
         rows = self.conn.execute(query.order_by(events.c.event_id)).all()
         self._components.update((row.event_id, row.component_id) for row in rows)
         ids = [row.event_id for row in rows]
@@ -119,7 +129,10 @@ class StoredReports:
                 values = row._mapping
                 text = values["evidence_text"] if evidence_texts is None else evidence_texts[row.event_id]
                 event = event_from_rows(row, claims[row.event_id])
-                self._reports[row.event_id] = Report(event, text, values["published"], values["outlet"])
+                reviewed = values["status"] in (VERIFIED, CORRECTED)
+                self._reports[row.event_id] = Report(
+                    event, text, values["published"], values["outlet"], reviewed
+                )
 
 
 def attach(
@@ -138,16 +151,52 @@ def attach(
 
 def attach_all(conn: Connection, reconciler: Reconciler) -> None:
     """Cluster every stored event that belongs to no incident: a database from before incidents existed."""
+    loose = schema.events.c.event_id.not_in(select(schema.incident_events.c.event_id))
+    attach(conn, reconciler, _texts_from_articles(conn, loose))
+
+
+# The event columns that decide which incident an event joins (status: a rejected event joins none, and a
+# reviewed event's place is taken as it is).
+CLUSTERING_COLUMNS: frozenset[str] = frozenset(
+    {"event_date", "time_precision", "event_type", "sub_event_type", "status"}
+    | {"actor1", "inter1", "actor2", "inter2"}
+    | {"country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "geonames_id"}
+)
+
+
+def reattach(conn: Connection, reconciler: Reconciler, event_id: str, changed: Iterable[str]) -> bool:
+    """After an analyst changed the ``changed`` columns of an event (in this transaction), cluster it again
+    when any of them decides its incident: its component is released and attached anew, as stored now,
+    and nothing else is touched. A rejected event leaves its incident and joins none. Returns whether it
+    was clustered again."""
+    if CLUSTERING_COLUMNS.isdisjoint(changed):
+        return False
+    events, links = schema.events, schema.incident_events
+    stored = conn.execute(select(links.c.evidence_text).where(links.c.event_id == event_id)).scalar()
+    texts = (
+        {event_id: stored}
+        if stored is not None
+        else _texts_from_articles(conn, events.c.event_id == event_id)
+    )
+    released = StoredReports(conn).release([event_id])
+    status = conn.execute(select(events.c.status).where(events.c.event_id == event_id)).scalar()
+    attach(conn, reconciler, {} if status == REJECTED else texts, released)
+    return True
+
+
+def _texts_from_articles(conn: Connection, *conditions: ColumnElement[bool]) -> dict[str, str]:
+    """The evidence sentences (``reconcile.evidence_text``) of the events meeting ``conditions``, rebuilt
+    from their articles' text; rejected events left out."""
     from sitrep.reconcile import evidence_text
 
-    articles, events, links = schema.articles, schema.events, schema.incident_events
-    loose = events.c.event_id.not_in(select(links.c.event_id))
+    articles, events = schema.articles, schema.events
+    query = select(events, articles.c.text).join(articles).where(*conditions, ~_REJECTED)
     texts = {}
-    for chunk in conn.execute(select(events, articles.c.text).join(articles).where(loose)).partitions(_CHUNK):
+    for chunk in conn.execute(query).partitions(_CHUNK):
         evidence = rows_by_event(conn, schema.evidence, [row.event_id for row in chunk])
         for row in chunk:
             texts[row.event_id] = evidence_text(event_from_rows(row, [], evidence[row.event_id]), row.text)
-    attach(conn, reconciler, texts)
+    return texts
 
 
 def evidence_texts(events: Iterable[Event], article_text: str) -> dict[str, str]:
@@ -375,6 +424,24 @@ def _iso(day: date | None) -> str | None:
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
     return (items[start : start + size] for start in range(0, len(items), size))
+
+
+def _dated_near(query: CandidateQuery) -> list[ColumnElement[bool]]:
+    """Conditions on event_date (one range per time_precision class, each served by its index) that
+    together hold every dated event whose window can overlap the query's days."""
+    from sitrep.reconcile.match import DAY_PRECISION, MONTH_PRECISION
+
+    events = schema.events
+    precision = events.c.time_precision
+    classes = {
+        DAY_PRECISION: precision == DAY_PRECISION,
+        MONTH_PRECISION: precision == MONTH_PRECISION,
+        None: or_(precision.is_(None), precision.not_in((DAY_PRECISION, MONTH_PRECISION))),
+    }
+    return [
+        and_(events.c.event_date.between(*query.event_date_bounds(code)), in_class)
+        for code, in_class in classes.items()
+    ]
 
 
 def _with_article(query: Select[Any]) -> Select[Any]:

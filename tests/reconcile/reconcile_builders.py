@@ -40,6 +40,7 @@ NORTH_CITY = Place(
 COAST_PROVINCE = Place(
     "Latakia Governorate", country="Syria", admin1="Latakia", latitude=35.61, longitude=35.98, geo_precision=3
 )
+COUNTRYWIDE = Place("northern Syria", country="Syria", geo_precision=3)
 STATE = Actor("Military Forces of Syria (2024-)", taxonomy.STATE_FORCES, "Syria")
 MILITIA = Actor("Pro-Assad Militia (Syria)", taxonomy.POLITICAL_MILITIAS, "Syria")
 UNIDENTIFIED = Actor("Unidentified Armed Group (Syria)", taxonomy.POLITICAL_MILITIAS, "Syria")

@@ -7,6 +7,7 @@ from reconcile_builders import (
     CIVILIANS,
     COAST_PROVINCE,
     COAST_TOWN,
+    COUNTRYWIDE,
     MILITIA,
     NORTH_CITY,
     PORT_CITY,
@@ -134,20 +135,23 @@ def test_reingesting_a_stored_event_changes_nothing(reconciler):
     assert change.incidents == [] and change.replaced_components == []
 
 
-_PLACES = [COAST_TOWN, PORT_CITY, COAST_PROVINCE, NORTH_CITY, None]
-_ACTOR_SETS = [(STATE, MILITIA), (STATE, CIVILIANS), (STATE,), (), (MILITIA, UNIDENTIFIED)]
-_SENTENCES = [CLASH, ARREST, KILLING, OTHER_CLASH, f"{CLASH} {KILLING}"]
+_PLACES = [COAST_TOWN, PORT_CITY, COAST_PROVINCE, NORTH_CITY, None, COUNTRYWIDE]
+_ACTOR_SETS = [(STATE, MILITIA), (STATE, CIVILIANS), (STATE,), (), (MILITIA, UNIDENTIFIED), (CIVILIANS,)]
+# Texts naming another report's place (the rule that lifts place conflicts) and sharing tolls.
+_SENTENCES = [CLASH, ARREST, KILLING, OTHER_CLASH, f"{CLASH} {KILLING}", f"{OTHER_CLASH} Jablah and Aleppo."]
+_TOLLS = [(), (claim(71, qualifier="over"),), (claim(48),), (claim(16), claim(28))]
 _random_event = st.tuples(
-    st.integers(0, 4),  # place
-    st.integers(0, 4),  # actors
-    st.integers(0, 4),  # text
-    st.integers(0, 3),  # day offset
+    st.integers(0, len(_PLACES) - 1),
+    st.integers(0, len(_ACTOR_SETS) - 1),
+    st.integers(0, len(_SENTENCES) - 1),
+    st.integers(0, len(_TOLLS) - 1),
+    st.integers(0, 3),  # day offset, or no date at all
     st.sampled_from([1, 1, 2, 3]),  # time precision
     st.sampled_from(["Armed clash", "Attack", "Shelling/artillery/missile attack"]),
 )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     articles=st.lists(st.lists(_random_event, min_size=1, max_size=2), min_size=2, max_size=7),
     seed=st.randoms(),
@@ -161,13 +165,14 @@ def test_random_reports_cluster_the_same_whatever_the_order(reconciler, articles
                     n,
                     place=_PLACES[p],
                     actors=_ACTOR_SETS[s],
-                    day=date(2025, 3, 3 + d),
+                    claims=_TOLLS[toll],
+                    day=date(2025, 3, 3 + d) if d < 3 else None,
                     precision=precision,
                     sub_event_type=sub,
                 ),
                 _SENTENCES[t],
             )
-            for n, (p, s, t, d, precision, sub) in enumerate(found)
+            for n, (p, s, t, toll, d, precision, sub) in enumerate(found)
         ]
         for a, found in enumerate(articles)
     }

@@ -7,11 +7,15 @@ from contextlib import closing
 from datetime import date
 from itertools import permutations
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlalchemy
 
 from sitrep.model import Article, Event, Place
 from sitrep.store import Store
+from sitrep.store.incidents import reattach
+from sitrep.store.review import apply_correction
 from tests.store.support import INCIDENT_TABLES, clash_report, dump
 
 ORIGINAL = "Clashes between security forces and gunmen in Jableh killed at least 16 people on Thursday."
@@ -134,3 +138,59 @@ def test_an_incident_of_one_report_keeps_that_reports_figures(tmp_path: Path, ki
         (incident,) = _incidents(store)
     assert incident["fatalities"] == killed
     assert incident["event_ids"] == [events[0].event_id]
+
+
+def _correct(db: Path, event_id: str, changes: dict, status: str | None = None) -> None:
+    """An analyst's correction as the API applies it, then the incidents of the event clustered again."""
+    with Store.open(db) as store, store.engine.begin() as conn:
+        changed = apply_correction(conn, event_id, "analyst", changes, status)
+        reattach(conn, store.reconciler, event_id, [change["field"] for change in changed])
+
+
+def test_a_correction_moving_an_event_elsewhere_takes_it_out_of_its_incident(tmp_path: Path) -> None:
+    db = tmp_path / "sitrep.db"
+    _fill(db, _articles())
+    moved = {"location": "Aleppo", "admin1": "Aleppo", "admin2": None, "latitude": 36.20, "longitude": 37.16}
+    _correct(db, "b-1", moved | {"geonames_id": 170063})
+    with Store.open(db) as store:
+        incidents = sorted(_article_ids(incident) for incident in _incidents(store))
+    assert incidents == [["a", "c"], ["b", "d"]]  # b now reports the Aleppo clash
+    rebuilt = tmp_path / "rebuilt.db"
+    _fill(rebuilt, _articles())
+    _correct(rebuilt, "b-1", moved | {"geonames_id": 170063})
+    _correct(db, "b-1", {})  # a correction that changes nothing leaves every incident as it was
+    assert dump(db, INCIDENT_TABLES) == dump(rebuilt, INCIDENT_TABLES)
+
+
+def test_a_correction_of_the_date_or_a_rejection_re_evaluates_the_incident(tmp_path: Path) -> None:
+    db = tmp_path / "sitrep.db"
+    _fill(db, _articles())
+    _correct(db, "c-1", {"event_date": date(2025, 2, 1)})
+    with Store.open(db) as store:
+        assert sorted(_article_ids(incident) for incident in _incidents(store)) == [["a", "b"], ["c"], ["d"]]
+    _correct(db, "b-1", {}, "rejected")
+    with Store.open(db) as store:
+        incidents = _incidents(store)
+    assert sorted(_article_ids(incident) for incident in incidents) == [["a"], ["c"], ["d"]]
+    jableh = next(incident for incident in incidents if _article_ids(incident) == ["a"])
+    assert jableh["number_of_sources"] == 1
+
+
+def test_attaching_an_article_reads_events_through_indexes_only(tmp_path: Path) -> None:
+    """The candidate look-up of an attach never scans the events table: its cost does not grow with the
+    events of other months and places."""
+    db = tmp_path / "sitrep.db"
+    _fill(db, _articles())
+    plans: list[str] = []
+    with Store.open(db) as store:
+
+        @sqlalchemy.event.listens_for(store.engine, "before_cursor_execute")
+        def explain(_conn: Any, cursor: Any, statement: str, parameters: Any, *_context: Any) -> None:
+            if statement.lstrip().upper().startswith("SELECT") and " events" in statement:
+                found = cursor.connection.execute(f"EXPLAIN QUERY PLAN {statement}", parameters)
+                plans.extend(str(row[-1]) for row in found)
+
+        article, events = clash_report("e", ORIGINAL.replace("16", "17"), killed=17)
+        store.save(article, events)
+    assert plans
+    assert not [plan for plan in plans if plan.startswith("SCAN events") or plan == "SCAN e"], plans
