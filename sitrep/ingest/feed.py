@@ -52,7 +52,10 @@ def is_feed(head: bytes, suffix: str = "") -> bool:
 def parse_feed(data: bytes, origin: str, base_url: str | None = None) -> list[Entry]:
     """The entries of a feed document; InputError when it is no feed at all."""
     headers = {"content-location": base_url} if base_url else {}
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except Exception as error:  # its loose parser raises what its handlers raise ("&#xD800;": UnicodeError)
+        raise InputError(origin, f"not a readable feed ({type(error).__name__}: {error})") from None
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception") or "no RSS or Atom feed found"
         raise InputError(origin, f"not a readable feed ({reason})")
@@ -105,4 +108,7 @@ def _body(raw: Any) -> tuple[str | None, str | None, bool]:
 
 def _published(raw: Any) -> date | None:
     parsed = raw.get("published_parsed") or raw.get("updated_parsed")
-    return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday) if parsed else None
+    try:
+        return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday) if parsed else None
+    except ValueError:  # a date no calendar has (year 0), which feedparser passes on as read
+        return None

@@ -162,7 +162,7 @@ def _inputs_in(path: Path) -> int | None:
         return 1
     try:
         with path.open("rb") as stream:
-            return sum(1 for line in stream if line.strip())
+            return max(1, sum(1 for line in stream if line.strip()))  # a blank file is one error
     except OSError:
         return 1  # read_inputs reports it as one error
 

@@ -21,16 +21,22 @@ _STRING_FIELDS = ("title", "url", "source", "published")
 
 
 def read_jsonl(chunks: Iterable[bytes], name: str, max_bytes: int) -> Iterator[Article | InputError]:
-    """Articles, or errors, from the lines of a byte stream given as chunks."""
+    """Articles, or errors, from the lines of a byte stream given as chunks; one error for a stream without
+    a single non-blank line, which would otherwise pass without a word."""
+    read_any = False
     for number, line in _numbered_lines(chunks, max_bytes):
         origin = f"{name}:{number}"
         if line is None:
+            read_any = True
             yield InputError(origin, f"line is over the {max_bytes / 1e6:g} MB limit for one article")
         elif line.strip():
+            read_any = True
             try:
                 yield article_from_line(line, origin)
             except InputError as error:
                 yield error
+    if not read_any:
+        yield InputError(name, "no JSON lines (the file is empty or blank)")
 
 
 def article_from_line(line: bytes, origin: str) -> Article:
@@ -39,6 +45,10 @@ def article_from_line(line: bytes, origin: str) -> Article:
         record = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(origin, f"not valid JSON ({error.msg} at column {error.colno})") from None
+    except ValueError as error:  # JSON Python will not read: an integer of over 4,300 digits
+        raise InputError(origin, f"not readable JSON ({str(error).partition(':')[0]})") from None
+    except RecursionError:
+        raise InputError(origin, "not readable JSON (arrays or objects nested too deeply)") from None
     return article_from_record(record, origin)
 
 

@@ -3,11 +3,13 @@
 SQLite through Python's sqlite3 module does not open a transaction before DDL and opens it lazily before
 DML; sitrep takes transaction control itself (``isolation_level=None`` plus an explicit ``BEGIN``) so that an
 article and all its rows, or a schema migration, commit together or not at all. Writers use
-``BEGIN IMMEDIATE`` so two writers queue on ``busy_timeout`` instead of failing on a lock upgrade.
+``BEGIN IMMEDIATE`` so two writers queue on ``busy_timeout`` instead of failing on a lock upgrade, and a
+BEGIN that still finds the database locked is tried again a few times (``LOCK_RETRY_PAUSES_S``).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +23,9 @@ from sitrep.errors import SitrepError
 DEFAULT_DB = "sitrep.db"
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 BUSY_TIMEOUT_MS = 10_000
+# Pauses between tries of a BEGIN that found the database locked for all of BUSY_TIMEOUT_MS: a writer
+# waits up to four busy timeouts in all before its error reaches the user.
+LOCK_RETRY_PAUSES_S = (0.2, 0.5, 1.0)
 _IMMEDIATE = "sitrep_immediate"
 
 
@@ -84,11 +89,14 @@ def writing(engine: Engine) -> Engine:
 
 @contextmanager
 def readable_errors(where: str) -> Iterator[None]:
-    """Turn a driver error into a StoreError naming the database, so the user sees one line, no traceback."""
+    """Turn a driver error (or a value the driver cannot bind) into a StoreError naming the database, so the
+    user sees one line, no traceback."""
     try:
         yield
     except exc.DBAPIError as error:
         raise StoreError(f"{where}: {_driver_message(error)}") from error
+    except OverflowError as error:  # sqlite3 binding an integer past 64 bits ("10^32 killed" as a count)
+        raise StoreError(f"{where}: a number too large to store ({error})") from error
 
 
 def _driver_message(error: exc.DBAPIError) -> str:
@@ -112,5 +120,14 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin_sqlite(connection: Connection) -> None:
+    """BEGIN, tried again while another connection holds the lock past the busy timeout (an ingest writing
+    a large article, a migration): nothing has happened in the transaction yet, so a retry is safe."""
     immediate = connection.get_execution_options().get(_IMMEDIATE, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    for pause in (*LOCK_RETRY_PAUSES_S, None):
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+            return
+        except exc.OperationalError as error:
+            if pause is None or "locked" not in str(error.orig):
+                raise
+            time.sleep(pause)
