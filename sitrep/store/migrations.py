@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sqlalchemy import Connection, inspect, select
+from sqlalchemy.schema import CreateIndex
 
 from sitrep.store import schema
 from sitrep.store.database import StoreError
@@ -26,7 +27,13 @@ def add_incidents(conn: Connection) -> None:
     attach_all(conn, default_reconciler())
 
 
-MIGRATIONS: dict[int, Migration] = {2: add_incidents}
+def add_read_indexes(conn: Connection) -> None:
+    """Version 3: the indexes behind the API's event listings (kept where a database has them already)."""
+    for index in schema.EVENT_READ_INDEXES:
+        conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+MIGRATIONS: dict[int, Migration] = {2: add_incidents, 3: add_read_indexes}
 
 
 def prepare(conn: Connection, where: str) -> None:

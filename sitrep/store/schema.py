@@ -8,6 +8,8 @@ Incidents (schema version 2) are what ``sitrep.reconcile`` makes of the events: 
 events it groups (with the evidence sentences it compared them by), every casualty claim of every report
 (superseded ones flagged) and the history of its toll. They are derived data, rewritten whole for each
 linked component of reports an article touches.
+
+Schema version 3 adds the indexes the API's listings read by (``EVENT_READ_INDEXES``).
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION = "sitrep"
 
 metadata = MetaData()
@@ -105,6 +108,18 @@ events = Table(
     Column("alleged", Boolean, nullable=False),
     Column("historical", Boolean, nullable=False),
     Column("status", String, nullable=False, server_default="machine"),
+)
+
+# What the API's event listings filter and sort by. Each filter's index leads with what it compares (country
+# and province names without case, so on lower(name)), then the date for the default newest-first order,
+# then the review status, so counting the matching events no analyst rejected reads the index, not the rows.
+EVENT_READ_INDEXES = (
+    Index("ix_events_country_ci", func.lower(events.c.country), events.c.event_date, events.c.status),
+    Index("ix_events_admin1_ci", func.lower(events.c.admin1), events.c.event_date, events.c.status),
+    Index("ix_events_type_date", events.c.event_type, events.c.event_date, events.c.status),
+    Index("ix_events_coordinates", events.c.latitude, events.c.longitude, events.c.status),
+    Index("ix_events_status", events.c.status),
+    Index("ix_events_fatalities", events.c.fatalities),
 )
 
 evidence = Table(
