@@ -103,16 +103,14 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TimeoutError,
-    reason="events: a sentence of repeated triggers costs superlinear time (sitrep/events/context.py "
-    "words_between, from roles._before/_after per trigger pair); 'killed ' * 2000 (14 kB) takes 20 s",
-)
 def test_a_sentence_of_thousands_of_triggers_is_extracted_in_bounded_time(resources: Resources) -> None:
-    article = article_from_string("killed " * 2000, published="2025-03-07")
-    with time_limit(5):
-        process(article, resources)
+    """Each trigger reads its roles from its own neighbourhood: 8,000 triggers in one sentence (56 kB) took
+    three minutes when every trigger scanned the whole sentence, and take seconds now; the limit is loose
+    enough for a loaded machine and far below the quadratic cost."""
+    article = article_from_string("killed " * 8000, published="2025-03-07")
+    with time_limit(30):
+        events = process(article, resources)[1]
+    assert events  # the budget was spent reading the sentence, not refusing it
 
 
 # --- the real command over good inputs mixed with bad ones ---------------------------------------------

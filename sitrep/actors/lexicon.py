@@ -31,7 +31,7 @@ import ahocorasick
 from sitrep.actors.context import ActorContext
 from sitrep.actors.patterns import Rule, SlotPatterns
 from sitrep.actors.periods import Periods
-from sitrep.model import Actor, Document, Mention, Span
+from sitrep.model import Actor, Document, Mention, Span, first_disjoint
 from sitrep.nlp.countries import Countries, Country
 from sitrep.nlp.lexicon import (
     alternation,
@@ -132,13 +132,8 @@ class ActorLexicon:
             *self._literal_candidates(doc.text, lowered, context),
             *self._pattern_candidates(doc.text, lowered, context),
         ]
-        chosen: list[Candidate] = []
-        for candidate in sorted(
-            candidates, key=lambda c: (c.span.start - c.span.end, c.priority, c.span.start)
-        ):
-            if not any(candidate.span.overlaps(kept.span) for kept in chosen):
-                chosen.append(candidate)
-        chosen.sort(key=lambda c: c.span)
+        ranked = sorted(candidates, key=lambda c: (c.span.start - c.span.end, c.priority, c.span.start))
+        chosen = first_disjoint(ranked, lambda candidate: candidate.span)
         for candidate in chosen:
             candidate.actor.span = candidate.span
         return [Mention(span=c.span, label="ACTOR", text=c.span.of(doc.text), value=c.actor) for c in chosen]

@@ -8,8 +8,9 @@ article; the event sitrep is most confident about is compared with the row's cod
 * fatalities: the same best figure, an unknown toll counting as 0 as ACLED codes it;
 * actor: a gold actor (actor1 or actor2) and a predicted one (actor1 or actor2) share at least 70% of
   their words (rapidfuzz token-set ratio) once periods such as "(2000-)" are dropped;
-* admin1: the same first-level region, compared accent- and case-folded, without words naming the kind
-  of region ("Oblast", "Governorate") and allowing small spelling differences (ratio 85);
+* admin1: the same first-level region however spelt (``sitrep.eval.geo.same_admin1``: folded names without
+  words naming the kind of region, small spelling differences, transliteration variants, the gazetteer's
+  alternate names of first-level divisions);
 * location: predicted coordinates within 10 km of the coded ones.
 
 A note that yields no event is wrong on every field. Rows are read from ``../shared/data`` relative to the
@@ -31,45 +32,14 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from sitrep.errors import SitrepError
+from sitrep.eval.geo import same_admin1
 from sitrep.geo.distance import km
-from sitrep.geo.fold import fold
 from sitrep.model import Article, Event
 
 ACLED_FOLDER = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "acled-sample-2022"
 DEV_CSV = ACLED_FOLDER / "acled_2022H1_global_dev.csv"
 
 ACTOR_SIMILARITY = 70  # rapidfuzz token-set ratio, 0-100
-REGION_SIMILARITY = 85  # rapidfuzz ratio of folded region names without their administrative kind
-# Words that say what kind of region a name is, not which one.
-_ADMIN_WORDS = frozenset(
-    {
-        "oblast",
-        "province",
-        "region",
-        "governorate",
-        "state",
-        "department",
-        "prefecture",
-        "county",
-        "district",
-        "territory",
-        "municipality",
-        "autonomous",
-        "republic",
-        "krai",
-        "kray",
-        "voivodeship",
-        "division",
-        "special",
-        "city",
-        "metropolitan",
-        "capital",
-        "muhafazat",
-        "wilayah",
-        "of",
-        "the",
-    }
-)
 LOCATION_KM = 10.0
 NO_EVENT = "(no event)"
 
@@ -194,22 +164,12 @@ def matches(gold: GoldEvent, event: Event | None) -> dict[str, bool]:
         "event_date": event.event_date == gold.event_date,
         "fatalities": (event.fatalities.best or 0) == gold.fatalities,
         "actor": _actor_matches(gold.actors, [a.name for a in (event.actor1, event.actor2) if a is not None]),
-        "admin1": place is not None and bool(place.admin1) and same_region(place.admin1, gold.admin1),
+        "admin1": place is not None and bool(place.admin1) and same_admin1(place.admin1, gold.admin1),
         "location": place is not None
         and place.latitude is not None
         and place.longitude is not None
         and km(place.latitude, place.longitude, gold.latitude, gold.longitude) <= LOCATION_KM,
     }
-
-
-def same_region(predicted: str, gold: str) -> bool:
-    """One region under two spellings: "Kherson Oblast" / "Kherson", "Lattakia" / "Latakia"."""
-    a, b = _region_key(predicted), _region_key(gold)
-    return a == b or fuzz.ratio(a, b) >= REGION_SIMILARITY
-
-
-def _region_key(name: str) -> str:
-    return " ".join(word for word in fold(name).split() if word not in _ADMIN_WORDS)
 
 
 def _actor_matches(gold: tuple[str, ...], predicted: list[str]) -> bool:

@@ -29,8 +29,8 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from sitrep.errors import SitrepError
-from sitrep.eval.acled import same_region
 from sitrep.eval.confusion import top_event
+from sitrep.eval.geo import same_admin1
 from sitrep.geo.distance import km
 from sitrep.geo.fold import fold
 from sitrep.model import Event
@@ -138,7 +138,7 @@ def matches(row: Row, event: Event | None) -> dict[str, bool]:
     located = place is not None and place.latitude is not None and place.longitude is not None
     return {
         "within": located and km(place.latitude, place.longitude, row.latitude, row.longitude) <= PLACE_KM,
-        "adm_1": place is not None and bool(place.admin1) and same_region(place.admin1, row.adm_1),
+        "adm_1": place is not None and bool(place.admin1) and same_admin1(place.admin1, row.adm_1),
         "fatalities": row.low <= (event.fatalities.best or 0) <= row.high,
     }
 

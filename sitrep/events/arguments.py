@@ -18,15 +18,31 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 
 from sitrep.events import roles
 from sitrep.events.context import Sentence, event_dates
 from sitrep.events.flags import HISTORICAL_BEFORE
 from sitrep.events.merge import Frame
+from sitrep.events.triggers import Trigger
 from sitrep.model import Actor, Document, Mention, Span
-from sitrep.taxonomy import ACTOR_TYPES, CIVILIANS, PROTESTERS, PROTESTS, RIOTERS, RIOTS, VAC, event_type_of
+from sitrep.taxonomy import (
+    ACTOR_TYPES,
+    CIVILIANS,
+    POLITICAL_MILITIAS,
+    PROTESTERS,
+    PROTESTS,
+    RIOTERS,
+    RIOTS,
+    VAC,
+    event_type_of,
+)
 
 _WEEK_PRECISION = 2
+# Remote violence that only an armed actor carries out: an unnamed perpetrator is an Unidentified Armed
+# Group (ACLED codebook), as the actors stage names "unknown gunmen".
+UNIDENTIFIED = "Unidentified Armed Group"
+_PERPETRATED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 _CROWDS = frozenset({PROTESTERS, RIOTERS, CIVILIANS})
 _ASSOCIATES = {"actor1": "assoc_actor_1", "actor2": "assoc_actor_2"}
 _LIST_JOINERS = frozenset({",", "and", ", and", "or", ", or", "&"})
@@ -106,11 +122,15 @@ class Parties:
 
 def event_parties(frame: Frame, sub_event_type: str, country: str | None) -> Parties:
     """actor1 (initiator) and actor2 (target or opponent) with their associates."""
-    first, second = _sides(frame)
+    event_type = event_type_of(sub_event_type)
+    first, second = _sides(frame, crowd=event_type in (PROTESTS, RIOTS))
     parties = Parties()
     _fill(parties, "actor1", first)
     _fill(parties, "actor2", [m for m in second if not _same_actor(m, parties.actor1)])
-    event_type = event_type_of(sub_event_type)
+    if sub_event_type in _PERPETRATED and parties.actor1 is None and country is not None:
+        parties.actor1 = Actor(
+            f"Unidentified Armed Group ({country})", inter=POLITICAL_MILITIAS, country=country
+        )
     if event_type == PROTESTS:
         _ensure_generic(parties, "actor1", PROTESTERS, country)
     elif event_type == RIOTS:
@@ -120,21 +140,38 @@ def event_parties(frame: Frame, sub_event_type: str, country: str | None) -> Par
     return parties
 
 
-def _sides(frame: Frame) -> tuple[list[Mention], list[Mention]]:
-    """Named actors on each side of the main trigger; other triggers of the frame fill an empty side."""
+def _sides(frame: Frame, crowd: bool) -> tuple[list[Mention], list[Mention]]:
+    """Named actors on each side of the main trigger; other triggers of the frame fill an empty side. A
+    pair the text names together ("fighting between A and B") is the most explicit and comes first.
+    Civilians initiate no violence (ACLED codes them as its victims): named before a trigger ("civilians
+    were killed in air strikes") they are on the receiving side, unless the event is the ``crowd``'s own
+    (a protest or riot, where they become protesters or rioters)."""
+    triggers = [frame.main, *(t for t in frame.triggers if t is not frame.main)]
     first: list[Mention] = []
     second: list[Mention] = []
-    for trigger in [frame.main, *(t for t in frame.triggers if t is not frame.main)]:
-        pair = roles.paired_sides(trigger.sentence, trigger.span) or (
-            roles.initiator(trigger.sentence, trigger.span),
-            roles.target(trigger.sentence, trigger.span),
-        )
-        first = first or pair[0].actors
-        second = second or pair[1].actors
+    for pair in chain(_named_pairs(triggers), (_pair(t) for t in triggers)):
+        victims = [] if crowd else [m for m in pair[0].actors if m.value.inter == CIVILIANS]
+        first = first or [m for m in pair[0].actors if m not in victims]
+        second = second or victims + pair[1].actors
         if first and second:
             break
     first = _unique(first)
     return first, _unique([m for m in second if m.value.name not in {f.value.name for f in first}])
+
+
+def _pair(trigger: Trigger) -> tuple[roles.Side, roles.Side]:
+    return roles.paired_sides(trigger.sentence, trigger.span) or (
+        roles.initiator(trigger.sentence, trigger.span),
+        roles.target(trigger.sentence, trigger.span),
+    )
+
+
+def _named_pairs(triggers: list[Trigger]) -> list[tuple[roles.Side, roles.Side]]:
+    """The "between A and B" pairs of the triggers that name an actor on both sides."""
+    pairs = [
+        roles.paired_sides(t.sentence, t.span) for t in triggers if t.sentence.word_after(t.span) == "between"
+    ]
+    return [pair for pair in pairs if pair is not None and pair[0].actors and pair[1].actors]
 
 
 def _fill(parties: Parties, slot: str, mentions: list[Mention]) -> None:

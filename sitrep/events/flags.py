@@ -74,7 +74,7 @@ def mark_cumulative(sentences: list[Sentence], published: date | None) -> None:
     """Add to each sentence's ``aggregate`` cues the periods starting long before publication ("since
     2011"), and drop the cues that end a comparison ("the deadliest attack in the past two years")."""
     for sentence in sentences:
-        found = sentence.cues.get("aggregate", []) + _old_periods(sentence, published)
+        found = sentence.found("aggregate") + _old_periods(sentence, published)
         kept = [hit for hit in found if sentence.cue_before("superlative", hit, _COMPARISON_WINDOW) is None]
         sentence.cues["aggregate"] = sorted(kept)
 

@@ -4,7 +4,8 @@ ACLED codes one event per actors, place and day. An article tells an event over 
 lead reports "clashes", the next sentence places "the battles" in a town, a third gives the toll "in the
 confrontations". Three rules gather them:
 
-* a sentence without a trigger continues the event before it in its paragraph (tolls, sources, details);
+* a sentence without a trigger continues the event before it in its paragraph (tolls, sources, details,
+  the day);
 * the next sentence of a paragraph joins the event before it when it reports the same type, when one type
   absorbs the other (a strike within a battle, arrests at a protest, looting during an attack;
   sub_event_types.tsv) or when its trigger refers back ("the attacks"); a protest takes in only what is
@@ -41,7 +42,7 @@ class Frame:
     sentences: list[Sentence]
     places: list[Mention] = field(default_factory=list)  # located in the sentences of its triggers
     inherited: list[Mention] = field(default_factory=list)  # located from earlier text or the article
-    days: set[date] = field(default_factory=set)  # dates its trigger sentences give
+    days: set[date] = field(default_factory=set)  # dates its sentences give
     actors: set[str] = field(default_factory=set)  # actors named around its triggers
 
     @property
@@ -90,6 +91,7 @@ def build_frames(
         if not found:
             if previous is not None:
                 previous.sentences.append(sentence)
+                previous.days |= _days(sentence)
             continue
         frame = _frame(sentence, found, locate)
         host = _host(frames, previous, frame, lexicon)
@@ -107,10 +109,14 @@ def _frame(sentence: Sentence, triggers: list[Trigger], locate: Locator) -> Fram
     place = locate(main.span)
     if place is not None:
         (frame.places if sentence.span.contains(place.span) else frame.inherited).append(place)
-    frame.days = {mention.value.day for mention in event_dates(sentence)}
+    frame.days = _days(sentence)
     sides = roles.initiator(sentence, main.span), roles.target(sentence, main.span)
     frame.actors = {mention.value.name for side in sides for mention in side.actors}
     return frame
+
+
+def _days(sentence: Sentence) -> set[date]:
+    return {mention.value.day for mention in event_dates(sentence)}
 
 
 def _retypes(host: Frame, part: Frame, lexicon: Lexicon) -> bool:
@@ -201,11 +207,12 @@ def _same(a: Place, b: Place) -> bool:
 
 
 def _within(inner: Place, outer: Place) -> bool:
-    """``inner`` lies in ``outer`` when ``outer`` is its country or its first-level region."""
+    """``inner`` lies in ``outer`` when ``outer`` is its country, a loosely named part of it, or its
+    first-level region."""
     if outer.country is None or inner.country != outer.country:
         return False
-    if _coarseness(outer) == _COUNTRY:
-        return True
+    if _coarseness(outer) == _COUNTRY or (_coarseness(outer) == _REGION and outer.admin1 is None):
+        return True  # a country, or a part of it no first-level region bounds ("eastern Syria")
     return _coarseness(outer) == _REGION and outer.admin1 is not None and inner.admin1 == outer.admin1
 
 

@@ -7,7 +7,9 @@ checkpoint"); a passive auxiliary right before the trigger swaps them and puts t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from sitrep.events.context import Sentence, civilian_status
 from sitrep.model import Actor, Mention, Span
@@ -65,14 +67,41 @@ def is_passive(sentence: Sentence, trigger: Span) -> bool:
 
 
 def initiator(sentence: Sentence, trigger: Span) -> Side:
-    if is_passive(sentence, trigger) or sentence.word_after(trigger) == "by":
-        return _agent(sentence, trigger)
-    return _before(sentence, trigger)
+    return _read_once(sentence, "initiator", trigger, _initiator)
 
 
 def target(sentence: Sentence, trigger: Span) -> Side:
     """Who the event hit: the passive subject (the nearest, "..., he was shot"), else what follows the
     trigger (unknown after "an attack by ...")."""
+    return _read_once(sentence, "target", trigger, _target)
+
+
+def paired_sides(sentence: Sentence, trigger: Span) -> tuple[Side, Side] | None:
+    """Both sides of "clashes between A and B" / "fighting with B", when the trigger is followed by one."""
+    return _read_once(sentence, "pair", trigger, _paired_sides)
+
+
+_Reading = TypeVar("_Reading")
+
+
+def _read_once(
+    sentence: Sentence, role: str, trigger: Span, read: Callable[[Sentence, Span], _Reading]
+) -> _Reading:
+    """A role read once per sentence and trigger: typing, merging and the arguments all ask for it, and
+    the sentence's masks are final by the time anyone does (triggers.py masks before it types)."""
+    key = (role, trigger.start, trigger.end)
+    if key not in sentence.roles:
+        sentence.roles[key] = read(sentence, trigger)
+    return cast(_Reading, sentence.roles[key])
+
+
+def _initiator(sentence: Sentence, trigger: Span) -> Side:
+    if is_passive(sentence, trigger) or sentence.word_after(trigger) == "by":
+        return _agent(sentence, trigger)
+    return _before(sentence, trigger)
+
+
+def _target(sentence: Sentence, trigger: Span) -> Side:
     if is_passive(sentence, trigger):
         side = _before(sentence, trigger, soft=True)
         side.categories.reverse()
@@ -82,8 +111,7 @@ def target(sentence: Sentence, trigger: Span) -> Side:
     return _after(sentence, trigger)
 
 
-def paired_sides(sentence: Sentence, trigger: Span) -> tuple[Side, Side] | None:
-    """Both sides of "clashes between A and B" / "fighting with B", when the trigger is followed by one."""
+def _paired_sides(sentence: Sentence, trigger: Span) -> tuple[Side, Side] | None:
     if sentence.word_after(trigger) not in _PAIRING_WORDS:
         return None
     after = _after(sentence, trigger)
@@ -94,7 +122,7 @@ def paired_sides(sentence: Sentence, trigger: Span) -> tuple[Side, Side] | None:
 
 def _before(sentence: Sentence, trigger: Span, soft: bool = False) -> Side:
     clause = sentence.clause(trigger, soft=soft)
-    region = Span(clause.start, trigger.start)
+    region = Span(max(clause.start, sentence.reach(trigger, before=_SUBJECT_WINDOW).start), trigger.start)
     near = [m for m in _in(sentence, region) if sentence.words_between(m.span, trigger) <= _SUBJECT_WINDOW]
     side = _side(sentence, [m for m in near if m.label == "ACTOR"], [m for m in near if m.label == "NOUN"])
     side.crowd = _is_crowd(sentence, side, trigger, before=True)
@@ -104,10 +132,16 @@ def _before(sentence: Sentence, trigger: Span, soft: bool = False) -> Side:
 def _after(sentence: Sentence, trigger: Span) -> Side:
     """What follows the trigger in its clause, up to an agent's "by" ("a man was shot by gunmen")."""
     clause = sentence.clause(trigger)
+    reach = sentence.reach(trigger, after=_TARGET_WINDOW)
     agent = next(
-        (w for w in sentence.words if w.start > trigger.end and sentence.of(w).lower() == "by"), None
+        (
+            w
+            for w in sentence.words_in(Span(trigger.end, reach.end))
+            if w.start > trigger.end and sentence.of(w).lower() == "by"
+        ),
+        None,
     )
-    end = min(clause.end, agent.start) if agent is not None else clause.end
+    end = min(clause.end, reach.end, agent.start if agent is not None else clause.end)
     region = Span(trigger.start + 1, end)  # a phrase trigger may hold its object ("prevented police from")
     near = [
         m
@@ -123,7 +157,11 @@ def _after(sentence: Sentence, trigger: Span) -> Side:
 def _agent(sentence: Sentence, trigger: Span) -> Side:
     """The "by ..." phrase after a passive trigger."""
     clause = sentence.clause(trigger)
-    by = [w for w in sentence.words if trigger.end <= w.start < clause.end and sentence.of(w).lower() == "by"]
+    by = [
+        w
+        for w in sentence.words_in(Span(trigger.end, sentence.reach(trigger, after=_AGENT_WINDOW).end))
+        if trigger.end <= w.start < clause.end and sentence.of(w).lower() == "by"
+    ]
     if not by or sentence.words_between(trigger, by[0]) > _AGENT_WINDOW:
         return Side()
     return _after(sentence, by[0])

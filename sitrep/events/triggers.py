@@ -24,14 +24,16 @@ from dataclasses import dataclass
 from sitrep.events import roles
 from sitrep.events.context import Sentence
 from sitrep.events.flags import unreported
-from sitrep.events.lexicon import Lexicon, TriggerCue
-from sitrep.model import Span
+from sitrep.events.kinds import outside_taxonomy
+from sitrep.events.lexicon import WEAPON_FAMILIES, Lexicon, TriggerCue
+from sitrep.model import Span, first_disjoint
 from sitrep.taxonomy import BATTLES, EVENT_TYPES, RIOTS, STRATEGIC, VAC
 
 ARMED_CLASH, GOVERNMENT_REGAINS, NON_STATE_OVERTAKES = EVENT_TYPES[BATTLES]
 _, ATTACK, ABDUCTION = EVENT_TYPES[VAC]
 MOB_VIOLENCE = EVENT_TYPES[RIOTS][1]
 ARRESTS = EVENT_TYPES[STRATEGIC][1]
+DISRUPTED, _, LOOTING = EVENT_TYPES[STRATEGIC][3:6]
 
 HEADING_RANK = 1000  # a report's "Label:" types its sentence outright
 # Killing and attacking name no weapon: they rank as an Attack whatever their victims make them, so a
@@ -39,6 +41,10 @@ HEADING_RANK = 1000  # a report's "Label:" types its sentence outright
 _RANKED_AS = {"kill": ATTACK, "attack": ATTACK}
 _PURPOSE_KINDS = ("protest", "arrest")  # triggers whose sentence may say what they are about
 _ATTRIBUTIVE_WINDOW = 3
+_AIM_WINDOW = 2  # "to spearhead a major assault"
+_VOID_WINDOW = 1  # "captured wide areas", "a truce in force"
+_SEIZURE_WINDOW = 5  # "seized a large amount of weapons", "seized nine pistols, 31 loaded magazines"
+_SEIZED_SUBJECT_WINDOW = 10  # "Around 20 suspected wartime grenades and ammunition were found"
 
 
 @dataclass(slots=True)
@@ -63,8 +69,13 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon) -> list[Trigger]:
         (cue, span)
         for cue, span in found
         if not unreported(sentence, span, spans)
-        and (cue.kind == "protest" or sentence.cue_before("infinitive", span, 0) is None)
+        and (cue.kind == "protest" or not _aimed_at(sentence, span))
+        and not (cue.void_after and sentence.cue_after(cue.void_after, span, _VOID_WINDOW, soft=False))
+        and not _armed_doing(sentence, cue, span)
     ]
+    if not hits:
+        return []
+    hits = _arrest_raids(sentence, _seized_arms(sentence, hits, lexicon.seizure))
     _mask_purpose(sentence, hits)
     protest = any(cue.kind == "protest" for cue, _ in hits)
     hits = [
@@ -73,10 +84,40 @@ def find_triggers(sentence: Sentence, lexicon: Lexicon) -> list[Trigger]:
         if cue.kind == "protest"
         or not (sentence.is_masked(span) or (protest and attributive(sentence, span)))
     ]
+    outside = outside_taxonomy(sentence, hits)
+    hits = [hit for hit, is_outside in zip(hits, outside, strict=True) if not is_outside]
     setting = _in_setting(sentence, hits)
-    if not all(setting):
+    if any(not is_setting and _deed(sentence, hit) for hit, is_setting in zip(hits, setting, strict=True)):
         hits = [hit for hit, is_setting in zip(hits, setting, strict=True) if not is_setting]
     return [_typed(sentence, cue, span, lexicon) for cue, span in hits]
+
+
+def _aimed_at(sentence: Sentence, span: Span) -> bool:
+    """An aim rather than a deed: right after an infinitive ("to fight corruption"), or a few words after
+    an undertaking ("to spearhead a major assault")."""
+    return (
+        sentence.cue_before("infinitive", span, 0) is not None
+        or sentence.cue_before("aim", span, _AIM_WINDOW) is not None
+    )
+
+
+def _armed_doing(sentence: Sentence, cue: TriggerCue, span: Span) -> bool:
+    """Armed men on the move ("its fighters marched 3 km", "troops massed") advance, they do not
+    demonstrate; "the main force fighting IS" says who a force is, it reports no battle."""
+    if cue.kind == "protest":
+        return any(hit == span for hit in sentence.hits("movement")) and any(
+            sentence.words_between(mover, span) == 0
+            for mover in sentence.hits("military_mover")
+            if mover.end <= span.start
+        )
+    if not any(hit == span for hit in sentence.hits("participle")):
+        return False
+    subject = [noun for noun in sentence.nouns if noun.span.end <= span.start]
+    return (
+        bool(subject)
+        and subject[-1].category in roles.ARMED
+        and sentence.words_between(subject[-1].span, span) == 0
+    )
 
 
 def attributive(sentence: Sentence, span: Span) -> bool:
@@ -89,22 +130,79 @@ def _longest_hits(sentence: Sentence, lexicon: Lexicon) -> list[tuple[TriggerCue
     inside a place name ("Battle Creek") or a less-lethal weapon ("stun grenades")."""
     found = [
         (cue, span)
-        for cue in lexicon.triggers
+        for cue in lexicon.triggers_in(sentence.text)
         for span in cue.phrases.find(sentence.text, sentence.span.start)
         if cue.kind != "heading" or _is_heading(sentence, span)
     ]
-    kept: list[tuple[TriggerCue, Span]] = []
-    for cue, span in sorted(
+    ranked = sorted(
         found, key=lambda hit: (hit[1].start - hit[1].end, hit[1].start, hit[0].kind != "heading")
-    ):
-        if not any(span.overlaps(other) for _, other in kept):
-            kept.append((cue, span))
+    )
+    kept = first_disjoint(ranked, lambda hit: hit[1])
     places = [m.span for m in sentence.mentions_of("PLACE")]
     longer = places + sentence.hits("crowd_control") + sentence.hits("not_attack")
     return sorted(
         ((cue, span) for cue, span in kept if not any(span.overlaps(other) for other in longer)),
         key=lambda hit: hit[1],
     )
+
+
+def _seized_arms(
+    sentence: Sentence, hits: list[tuple[TriggerCue, Span]], seizure: TriggerCue
+) -> list[tuple[TriggerCue, Span]]:
+    """A seizure, find or interception reports Disrupted weapons use when arms are what it took ("seized
+    two rifles", "grenades were found"), and nothing when they are not ("found the body"); so does
+    destroying arms ("destroyed an arms cache"). The weapons named there were seized or shot down ("shot
+    down two missiles"), not used."""
+    weapons = [span for cue, span in hits if cue.name in WEAPON_FAMILIES]
+    arms = sentence.hits("arms")
+    seized: list[Span] = []
+    kept: list[tuple[TriggerCue, Span]] = []
+    for cue, span in hits:
+        if cue.kind == "heading" or cue.sub_event_type not in (DISRUPTED, LOOTING):
+            kept.append((cue, span))
+            continue
+        objects = _objects(sentence, span, arms if cue.sub_event_type == LOOTING else arms + weapons)
+        seized.extend(objects)
+        if objects:
+            kept.append((seizure, span))
+        elif cue.kind != "seizure":
+            kept.append((cue, span))
+    return [(cue, span) for cue, span in kept if span not in seized]
+
+
+def _arrest_raids(sentence: Sentence, hits: list[tuple[TriggerCue, Span]]) -> list[tuple[TriggerCue, Span]]:
+    """Raids that make arrests are the arrests' operation, not attacks ("detained 12 people in overnight
+    raids"; ACLED: Arrests)."""
+    if not any(cue.kind == "arrest" for cue, _ in hits):
+        return hits
+    raids = sentence.hits("operation")
+    return [
+        (cue, span) for cue, span in hits if cue.kind != "attack" or not any(r.contains(span) for r in raids)
+    ]
+
+
+def _objects(sentence: Sentence, verb: Span, arms: list[Span]) -> list[Span]:
+    """The arms a verb takes: those right after it in its clause, or before it when it is passive
+    ("grenades and ammunition were found"), and those listed after one of them ("seized two landmines,
+    two IEDs, six TNT sticks and three grenades")."""
+    clause = sentence.clause(verb)
+    passive = roles.is_passive(sentence, verb)
+    window = _SEIZED_SUBJECT_WINDOW if passive else _SEIZURE_WINDOW
+    candidates = sorted(
+        span for span in arms if clause.contains(span) and (span.end <= verb.start) == passive
+    )
+    objects: list[Span] = []
+    for span in candidates:
+        if _near(sentence, verb, span, window) or (
+            objects and _near(sentence, objects[-1], span, _SEIZURE_WINDOW)
+        ):
+            objects.append(span)
+    return objects
+
+
+def _near(sentence: Sentence, one: Span, other: Span, window: int) -> bool:
+    first, second = sorted((one, other))
+    return sentence.words_between(first, second) <= window
 
 
 def _is_heading(sentence: Sentence, span: Span) -> bool:
@@ -131,6 +229,13 @@ def _in_setting(sentence: Sentence, hits: list[tuple[TriggerCue, Span]]) -> list
     carried out airstrikes")."""
     settings = [Span(cue.end, sentence.clause(cue, soft=True).end) for cue in sentence.hits("background")]
     return [any(setting.contains(span) for setting in settings) for _, span in hits]
+
+
+def _deed(sentence: Sentence, hit: tuple[TriggerCue, Span]) -> bool:
+    """An event of its own, not only the toll of the scene set after it: deaths nobody is said to have
+    caused ("twelve people were killed after suicide bombers struck") are the setting event's."""
+    cue, span = hit
+    return cue.kind != "kill" or bool(roles.initiator(sentence, span).categories)
 
 
 def _typed(sentence: Sentence, cue: TriggerCue, span: Span, lexicon: Lexicon) -> Trigger:
@@ -171,8 +276,12 @@ def _clash_type(sentence: Sentence, cue: TriggerCue, span: Span) -> str:
 
 
 def _territory_type(sentence: Sentence, cue: TriggerCue, span: Span) -> str:
-    """Territory taken by the state's own forces, or by anyone else."""
+    """Territory taken by the state's own forces, or by anyone else; told in the passive without an agent,
+    territory an armed group lost ("the militants were driven out of the town") went back to the state."""
     categories = roles.initiator(sentence, span).categories
+    if not categories and roles.is_passive(sentence, span):
+        losers = roles.target(sentence, span).categories
+        return GOVERNMENT_REGAINS if losers and losers[0] == "armed_group" else NON_STATE_OVERTAKES
     return GOVERNMENT_REGAINS if categories and categories[0] == "state_forces" else NON_STATE_OVERTAKES
 
 

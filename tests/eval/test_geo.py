@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from sitrep.eval import geo
-from sitrep.eval.acled import same_region
 from sitrep.geo import Gazetteer
 
 GEOWEBNEWS = """<?xml version="1.0" ?>
@@ -65,9 +64,9 @@ def test_admin1_spellings_agree() -> None:
     assert not same(None, "Hama")
 
 
-def test_acled_scorer_compares_admin1_through_the_same_function() -> None:
-    assert same_region("Bavaria", "Bayern")  # only the gazetteer's division names know these are one
-    assert not same_region("Bavaria", "Sachsen")
+def test_admin1_spellings_known_only_to_the_gazetteer_are_one_region() -> None:
+    assert geo.same_admin1("Bavaria", "Bayern")  # only the gazetteer's division names know these are one
+    assert not geo.same_admin1("Bavaria", "Sachsen")
 
 
 @pytest.mark.slow

@@ -21,16 +21,6 @@ from sitrep.model import Event
 from sitrep.pipeline import Resources, process
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("fakes_*.json"))
-# Where the pipeline still differs from the analyst (strict: a fix makes the test pass and must remove it).
-KNOWN_GAPS = {
-    "fakes_1923848136-0": "dated by a later sentence's March 22; the SDF is not recognised as actor1",
-    "fakes_1923848165-0": "an unclaimed bombing gets no actor1 (ACLED: Unidentified Armed Group)",
-    "fakes_1924058205-0": "the toll goes to a second 'eastern Syria' event whose actor1 is the civilians",
-    "fakes_1923848136-junk0": "'fighters marched' triggers a protest (triggers data)",
-    "fakes_1923848165-junk0": "'has carried out bombings ... in the past' is read as a new event",
-    "fakes_1923848165-junk1": "'have captured wide areas' is read as a new event",
-    "fakes_1924058205-junk0": "a truce 'in force since Monday' is read as a new agreement",
-}
 # The fields compared exactly; the others are compared by the checks in ``mismatches``.
 EXACT = ("event_type", "sub_event_type", "event_date", "admin1", "country", "actor1", "actor2", "fatalities",
          "alleged", "historical")  # fmt: skip
@@ -82,15 +72,9 @@ def is_junk(junk: dict[str, Any], record: dict[str, Any]) -> bool:
     return all(record[field] == value for field, value in junk.items() if field != "why")
 
 
-def case(path: Path, index: int, name: str) -> Any:
-    gap = KNOWN_GAPS.get(name)
-    marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
-    return pytest.param(path, index, id=name, marks=marks)
-
-
 def expected_cases() -> list[Any]:
     return [
-        case(path, index, f"{path.stem}-{index}")
+        pytest.param(path, index, id=f"{path.stem}-{index}")
         for path in FIXTURES
         for index in range(len(fixture(path)["expected_events"]))
     ]
@@ -98,7 +82,7 @@ def expected_cases() -> list[Any]:
 
 def junk_cases() -> list[Any]:
     return [
-        case(path, index, f"{path.stem}-junk{index}")
+        pytest.param(path, index, id=f"{path.stem}-junk{index}")
         for path in FIXTURES
         for index in range(len(fixture(path)["not_events"]))
     ]
