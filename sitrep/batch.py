@@ -6,27 +6,20 @@ goes on. An input stored already with the same content is skipped before any ext
 what makes a killed run resumable: run it again and it carries on where it stopped.
 
 Extraction of one article is ``extract_article``: a top-level function of picklable arguments returning a
-picklable ``Outcome``. With ``workers=1`` it runs in this process (``LocalExtractor``); with more,
-``ExtractionPool`` runs it in worker processes that share (or each load) ``Resources``. Either way the parent
-alone writes the store, in input order, so a run with any number of workers writes what a serial run
-writes, one article per transaction.
+picklable ``Outcome``. ``ingest`` runs it in ``ExtractionPool``'s worker processes, which share (or each
+load) ``Resources``, while the parent writes what they extracted: writing overlaps extraction, and an
+article that runs past its time budget is killed with its worker. The parent alone writes the store, in
+input order, so a run with any number of workers writes what a serial run writes, one article per
+transaction. ``LocalExtractor`` runs the same function in this process (``sitrep extract``, ``watch``).
 """
 
 from __future__ import annotations
 
-import os
-import signal
 import sys
-import threading
-import time
 import traceback
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from itertools import islice
-from multiprocessing import get_all_start_methods, get_context
+from multiprocessing import get_all_start_methods
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
@@ -46,15 +39,15 @@ from rich.text import Text
 
 from sitrep.errors import InputError, SitrepError
 from sitrep.model import Article, Event
+from sitrep.scale.workers import WorkerPool
 
 if TYPE_CHECKING:
     from sitrep.pipeline import Resources
     from sitrep.store import Store
 
-# Articles sent to a worker at a time, and chunks in flight per worker: enough to keep every worker busy
-# while the parent writes, few enough that memory stays flat however many inputs there are.
-CHUNK_SIZE = 8
-CHUNKS_PER_WORKER = 3
+# How long one article may take to clean and extract before it is given up as that input's error: far
+# beyond any real page (tens of milliseconds), short enough that a pathological input cannot stall a run.
+ARTICLE_BUDGET_SECONDS = 30.0
 
 
 @dataclass(slots=True)
@@ -66,6 +59,7 @@ class Outcome:
     events: list[Event] = field(default_factory=list)
     error: str | None = None
     trace: str | None = None  # traceback of an unexpected failure, shown with --debug
+    evidence_texts: dict[str, str] | None = None  # for incident clustering, when a worker computed them
 
 
 @dataclass(slots=True)
@@ -128,74 +122,73 @@ def one_by_one(extractor: Extractor) -> ExtractAll:
 
 
 class ExtractionPool:
-    """Extraction in worker processes; outcomes come in input order.
+    """Extraction in worker processes (``sitrep.scale.workers``); outcomes come in input order.
 
     On Linux the parent loads and warms ``Resources`` once and the workers are forked from it, sharing that
     memory until they write to it; elsewhere each worker starts fresh (``spawn``) and loads its own. Workers
-    start when the pool is entered, before the caller starts any thread. At most ``CHUNKS_PER_WORKER``
-    chunks per worker are in flight, so a run over millions of inputs holds a few dozen articles at a
-    time. A worker exits when its parent dies, even by SIGKILL, so a killed run leaves no orphan; Ctrl-C
-    is the parent's alone to handle.
+    start when the pool is entered, before the caller starts any thread. An article still extracting after
+    ``budget`` seconds, or whose worker dies, becomes that input's error and the run goes on with a new
+    worker, forked the same way (it uses nothing of the threads the parent runs by then: progress display,
+    queue feeders).
     """
 
     def __init__(
         self,
         workers: int,
         gazetteer: Path | None = None,
-        chunk_size: int = CHUNK_SIZE,
         start_method: str | None = None,
+        budget: float | None = ARTICLE_BUDGET_SECONDS,
     ) -> None:
         self.workers = workers
+        self.budget = budget
         self._gazetteer = gazetteer
-        self._chunk_size = chunk_size
-        self._executor: ProcessPoolExecutor | None = None
+        self._pool: WorkerPool | None = None
         forking = sys.platform == "linux" and "fork" in get_all_start_methods()
         self.start_method = start_method or ("fork" if forking else "spawn")
 
     def __enter__(self) -> Self:
         if self.start_method == "fork":
-            initargs = (os.getpid(), None, _warmed_resources(self._gazetteer))
+            prepare, args = _adopt_resources, (_warmed_resources(self._gazetteer),)
         else:
-            initargs = (os.getpid(), self._gazetteer, None)
-        context = get_context(self.start_method)
-        self._executor = ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_start_worker, initargs=initargs
+            prepare, args = _load_resources, (self._gazetteer,)
+        pool = WorkerPool(
+            self.workers,
+            _extract_in_worker,
+            _stopped,
+            budget=self.budget,
+            prepare=prepare,
+            prepare_args=args,
+            start_method=self.start_method,
         )
-        for started in [self._executor.submit(os.getpid) for _ in range(self.workers)]:
-            started.result()
+        self._pool = pool.__enter__()
         return self
 
-    def __exit__(self, *_exc: object) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.__exit__(*exc)
+            self._pool = None
 
     def __call__(self, pending: Iterable[Pending]) -> Iterator[Outcome | None]:
-        if self._executor is None:
+        if self._pool is None:
             raise RuntimeError("ExtractionPool is used outside its `with` block")
-        in_flight: deque[tuple[list[Pending], Future[list[Outcome]] | None]] = deque()
-        items = iter(pending)
-        while chunk := list(islice(items, self._chunk_size)):
-            articles = [item for item in chunk if isinstance(item, Article)]
-            in_flight.append((chunk, self._executor.submit(_extract_chunk, articles) if articles else None))
-            if len(in_flight) >= self.workers * CHUNKS_PER_WORKER:
-                yield from _in_order(*in_flight.popleft())
-        while in_flight:
-            yield from _in_order(*in_flight.popleft())
+        for item, outcome in self._pool.map(pending, needs_work=_is_article):
+            if not isinstance(item, Article):
+                yield item
+                continue
+            if outcome.article is not None:
+                outcome.article.raw = item.raw
+            yield outcome
 
 
-def _in_order(chunk: list[Pending], future: Future[list[Outcome]] | None) -> Iterator[Outcome | None]:
-    try:
-        outcomes = iter(future.result() if future is not None else [])
-    except BrokenProcessPool:
-        raise SitrepError(
-            "a worker process died (out of memory?); what was stored is complete: run again to resume"
-        ) from None
-    for item in chunk:
-        yield next(outcomes) if isinstance(item, Article) else item
+def _is_article(item: object) -> bool:
+    return isinstance(item, Article)
 
 
-_worker_resources: Resources | None = None  # one per worker process, set by its initializer
+def _stopped(article: Article, reason: str) -> Outcome:
+    return Outcome(article.origin, error=f"extraction stopped: {reason}")
+
+
+_worker_resources: Resources | None = None  # one per worker process, set when it starts
 # What the parent extracts before forking, so that everything loaded on first use is shared by the workers.
 WARM_UP_TEXT = (
     "Government forces clashed with armed men in Aleppo on Monday, killing at least three people, the "
@@ -212,30 +205,32 @@ def _warmed_resources(gazetteer: Path | None) -> Resources:
     return resources
 
 
-def _start_worker(parent: int, gazetteer: Path | None, inherited: Resources | None) -> None:
-    """Load the worker's resources (or adopt those it was forked with) and tie its life to its parent's."""
+def _adopt_resources(inherited: Resources) -> None:
+    """A forked worker uses the resources it was forked with; only its database handle must be its own."""
     global _worker_resources
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with, args=(parent,), name="exit-with-parent", daemon=True).start()
-    if inherited is not None:
-        inherited.gazetteer.reconnect()
-        _worker_resources = inherited
-    else:
-        from sitrep.pipeline import Resources
-
-        _worker_resources = Resources.load(gazetteer)
+    inherited.gazetteer.reconnect()
+    _worker_resources = inherited
 
 
-def _exit_with(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
+def _load_resources(gazetteer: Path | None) -> None:
+    """A spawned worker loads its own resources, warmed so that its first article's time budget is spent
+    on the article, not on loading what extraction loads on first use."""
+    global _worker_resources
+    _worker_resources = _warmed_resources(gazetteer)
 
 
-def _extract_chunk(articles: list[Article]) -> list[Outcome]:
+def _extract_in_worker(article: Article) -> Outcome:
+    """Extract one article, and prepare what the parent would otherwise compute while it alone writes (the
+    events' evidence texts); the raw page is left out of the answer, as the parent holds it already."""
+    from sitrep.store.incidents import evidence_texts
+
     if _worker_resources is None:
         raise RuntimeError("extraction worker started without its resources")
-    return [extract_article(article, _worker_resources) for article in articles]
+    outcome = extract_article(article, _worker_resources)
+    if outcome.article is not None:
+        outcome.evidence_texts = evidence_texts(outcome.events, outcome.article.text)
+        outcome.article.raw = ""
+    return outcome
 
 
 def ingest(
@@ -247,19 +242,21 @@ def ingest(
     extractor: Extractor | None = None,
     workers: int = 1,
     gazetteer: Path | None = None,
+    article_timeout: float | None = ARTICLE_BUDGET_SECONDS,
 ) -> IngestCounts:
     """Read every input under ``paths`` (files, folders, "-" for stdin) into ``store``.
 
-    ``extractor`` replaces the pipeline (tests); ``workers`` > 1 extracts in that many processes.
+    The pipeline runs in ``workers`` processes while this one writes, each article within
+    ``article_timeout`` seconds (None: no limit); ``extractor`` replaces it, in this process (tests).
     """
     from sitrep.ingest import count_inputs, read_inputs
 
     console = console or Console(stderr=True)
     total = count_inputs(paths)
-    if extractor is not None or workers <= 1:
-        extract_all = one_by_one(extractor or LocalExtractor(gazetteer))
+    if extractor is not None:
+        extract_all = one_by_one(extractor)
         return ingest_items(read_inputs(paths), store, extract_all, console=console, debug=debug, total=total)
-    with ExtractionPool(workers, gazetteer) as pool:
+    with ExtractionPool(workers, gazetteer, budget=article_timeout) as pool:
         return ingest_items(read_inputs(paths), store, pool, console=console, debug=debug, total=total)
 
 
@@ -317,7 +314,7 @@ def _save(store: Store, outcome: Outcome) -> Outcome | None:
     if outcome.article is None:
         return outcome
     try:
-        saved = store.save(outcome.article, outcome.events)
+        saved = store.save(outcome.article, outcome.events, outcome.evidence_texts)
     except SitrepError as error:
         outcome.error = str(error)
         return outcome

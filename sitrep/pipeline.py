@@ -39,12 +39,12 @@ def analyse(article: Article, resources: Resources) -> Document:
 def extract(article: Article, resources: Resources) -> list[Event]:
     """Events reported by a cleaned article, each with its evidence spans into ``article.text``.
 
-    An article none of whose sentences holds an event trigger leaves before places and actors are looked
-    for (the relevance gate): no later stage could find an event in it."""
-    doc = resources.nlp.analyse(article)
-    if not may_report_events(doc):
+    An article whose text holds no event trigger leaves before any other stage runs (the relevance gate):
+    no later stage could find an event in it. The gate reads the whole text, not sentence by sentence, so
+    it needs no sentence split and passes every article a sentence-by-sentence search would."""
+    if not may_report_events(Document(article=article)):
         return []
-    return detect_events(_with_places_and_actors(doc, resources))
+    return detect_events(analyse(article, resources))
 
 
 def _with_places_and_actors(doc: Document, resources: Resources) -> Document:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import time
 from dataclasses import replace
 from multiprocessing import get_all_start_methods
 from pathlib import Path
@@ -9,7 +10,17 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from sitrep.batch import ExtractionPool, IngestCounts, Outcome, ingest, ingest_items, outcome_of
+from sitrep import pipeline
+from sitrep.batch import (
+    ExtractionPool,
+    IngestCounts,
+    LocalExtractor,
+    Outcome,
+    ingest,
+    ingest_items,
+    one_by_one,
+    outcome_of,
+)
 from sitrep.errors import InputError
 from sitrep.ingest import read_inputs
 from sitrep.model import Article, Event
@@ -118,11 +129,12 @@ def _reports(folder: Path) -> Path:
 
 
 def _run_pool(inputs: Path, db: Path, pool: ExtractionPool | None) -> list[str]:
-    """Ingest ``inputs`` in this process (``pool`` None) or with ``pool``; the error lines."""
+    """Ingest ``inputs`` extracting in this process (``pool`` None) or with ``pool``; the error lines."""
     console = Console(file=io.StringIO(), width=200)
     with Store.open(db) as store:
         if pool is None:
-            counts = ingest([str(inputs)], store, console=console)
+            in_process = one_by_one(LocalExtractor())
+            counts = ingest_items(read_inputs([str(inputs)]), store, in_process, console=console)
         else:
             with pool:
                 counts = ingest_items(read_inputs([str(inputs)]), store, pool, console=console)
@@ -141,3 +153,35 @@ def test_two_worker_processes_write_what_one_process_writes(tmp_path: Path, star
     assert [Path(line.split(": ")[1]).name for line in parallel] == ["04b.txt", "07b.txt"]
     assert dump(tmp_path / "pool.db") == dump(tmp_path / "serial.db")
     assert dump(tmp_path / "pool.db")["events"], "the real pipeline ran in the workers"
+
+
+def _stalls_on_a_marked_page(process: Any) -> Any:
+    """The pipeline, except that a page saying STALL never finishes (a pathological input)."""
+
+    def stalling(article: Article, resources: Any) -> tuple[Article, list[Event]]:
+        if "STALL" in article.raw:
+            time.sleep(600)
+        return process(article, resources)
+
+    return stalling
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_article_over_its_time_budget_is_one_error_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    monkeypatch.setattr(pipeline, "process", _stalls_on_a_marked_page(pipeline.process))
+    inputs = _reports(tmp_path / "news")
+    (inputs / "03b.txt").write_text("STALL: a page the pipeline never finishes.\n")
+    console = Console(file=io.StringIO(), width=200)
+    started = time.monotonic()
+    with Store.open(tmp_path / "sitrep.db") as store:
+        counts = ingest([str(inputs)], store, console=console, workers=workers, article_timeout=2.0)
+        assert dict(store.errors())[str(inputs / "03b.txt")] == f"extraction stopped: {STOPPED}"
+    assert time.monotonic() - started < 120
+    assert counts == IngestCounts(read=12, stored=9, skipped=0, failed=3)
+    assert f"error: {inputs / '03b.txt'}: extraction stopped: {STOPPED}" in console.file.getvalue()
+    assert len(dump(tmp_path / "sitrep.db")["articles"]) == 9, "the articles after it were stored"
+
+
+STOPPED = "extraction took longer than the budget of 2 s"

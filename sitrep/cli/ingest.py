@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from sitrep.batch import ARTICLE_BUDGET_SECONDS
 from sitrep.cli.common import DbOption, PathsArgument, debugging, exit_code, stderr
 from sitrep.store import DEFAULT_DB, Store, Summary
 
@@ -22,6 +23,14 @@ def ingest_command(
         int,
         typer.Option("--workers", "-w", help="Extraction processes (the database is written by one).", min=1),
     ] = 1,
+    article_timeout: Annotated[
+        float,
+        typer.Option(
+            "--article-timeout",
+            help="Seconds one article may take; a slower one is reported as failed and the run goes on.",
+            min=0.1,
+        ),
+    ] = ARTICLE_BUDGET_SECONDS,
 ) -> None:
     """Extract the events of each article into the database, then print what it holds.
 
@@ -29,7 +38,14 @@ def ingest_command(
     from sitrep.batch import ingest
 
     with Store.open(db) as store:
-        counts = ingest(paths, store, console=stderr, debug=debugging(ctx), workers=workers)
+        counts = ingest(
+            paths,
+            store,
+            console=stderr,
+            debug=debugging(ctx),
+            workers=workers,
+            article_timeout=article_timeout,
+        )
         stderr.print(
             f"{counts.read} inputs read: {counts.stored} stored, {counts.skipped} already stored, "
             f"{counts.failed} failed",

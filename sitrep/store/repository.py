@@ -9,13 +9,13 @@ incidents its old events were in are clustered again without them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
-from sqlalchemy import Connection, Engine, Select, delete, func, insert, select, text
+from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from sitrep.model import Article, Event
@@ -52,6 +52,14 @@ _ATTACH_LOCK = 0x5172_6570
 _UPSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}  # INSERT ... ON CONFLICT
 # Events an analyst rejected stay in the database (with their history) but out of summaries and exports.
 _NOT_REJECTED = schema.events.c.status != REJECTED
+# The save path's statements, built once: building and checking a statement costs more than running it.
+_STORED_HASH = select(schema.articles.c.content_hash).where(schema.articles.c.id == bindparam("article_id"))
+_CLEAR_ERROR = delete(schema.errors).where(schema.errors.c.origin == bindparam("error_origin"))
+_INSERT = {table: insert(table) for table in (schema.articles, schema.events, schema.evidence, schema.claims)}
+_INDEX_FOR_SEARCH = text(
+    f"INSERT INTO {schema.SEARCH_TABLE} (kind, ref, article_id, body) "
+    "VALUES (:kind, :ref, :article_id, :body)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,11 +138,11 @@ class Store:
         with readable_errors(self.where), self.engine.connect() as conn:
             return _stored_hash(conn, article_id) == content_hash(raw)
 
-    def save(self, article: Article, events: Sequence[Event]) -> bool:
+    def save(self, article: Article, events: Sequence[Event], texts: Mapping[str, str] | None = None) -> bool:
         """Write a cleaned article, its events and their incidents in one transaction; False when it was
-        stored already."""
+        stored already. ``texts``: the events' ``evidence_texts``, when a worker process computed them."""
         article_values = article_row(article)
-        texts = evidence_texts(events, article.text)
+        texts = evidence_texts(events, article.text) if texts is None else texts
         with readable_errors(self.where), writing(self.engine).begin() as conn:
             if conn.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ATTACH_LOCK})
@@ -145,11 +153,11 @@ class Store:
             if stored is not None:
                 released = StoredReports(conn).release(_event_ids(conn, article.id))
                 _delete_article(conn, article.id)
-            conn.execute(insert(schema.articles), [article_values])
+            conn.execute(_INSERT[schema.articles], [article_values])
             _insert_events(conn, events)
             if conn.dialect.name == "sqlite":
                 _index_for_search(conn, article, events)
-            conn.execute(delete(schema.errors).where(schema.errors.c.origin == article.origin))
+            conn.execute(_CLEAR_ERROR, {"error_origin": article.origin})
             attach(conn, self.reconciler, texts, released)
         return True
 
@@ -229,8 +237,7 @@ def _place_label(*names: str | None) -> str:
 
 
 def _stored_hash(conn: Connection, article_id: str) -> str | None:
-    query = select(schema.articles.c.content_hash).where(schema.articles.c.id == article_id)
-    return conn.execute(query).scalar_one_or_none()
+    return conn.execute(_STORED_HASH, {"article_id": article_id}).scalar_one_or_none()
 
 
 def _event_ids(conn: Connection, article_id: str) -> list[str]:
@@ -258,7 +265,7 @@ def _insert_events(conn: Connection, events: Sequence[Event]) -> None:
         (schema.claims, claim_values),
     ):
         if values:
-            conn.execute(insert(table), values)
+            conn.execute(_INSERT[table], values)
 
 
 def _index_for_search(conn: Connection, article: Article, events: Sequence[Event]) -> None:
@@ -268,11 +275,7 @@ def _index_for_search(conn: Connection, article: Article, events: Sequence[Event
         for event in events
         if event.notes
     ]
-    statement = text(
-        f"INSERT INTO {schema.SEARCH_TABLE} (kind, ref, article_id, body) "
-        "VALUES (:kind, :ref, :article_id, :body)"
-    )
-    conn.execute(statement, rows)
+    conn.execute(_INDEX_FOR_SEARCH, rows)
 
 
 def _event_query(filters: EventFilter) -> Select[Any]:
