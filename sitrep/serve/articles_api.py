@@ -10,7 +10,7 @@ from sitrep.errors import InputError
 from sitrep.serve.deps import READS, StoreDep, check_search
 from sitrep.serve.extraction import PostedArticle
 from sitrep.serve.queries import ArticleListing, article_detail, article_page
-from sitrep.serve.security import require
+from sitrep.serve.security import json_body, write_access
 from sitrep.store.review import Identity
 
 router = APIRouter(prefix="/api", tags=["articles"])
@@ -35,13 +35,13 @@ def get_article(store: StoreDep, article_id: str) -> dict[str, Any]:
     return found
 
 
-@router.post("/articles", status_code=status.HTTP_201_CREATED)
+@router.post("/articles", status_code=status.HTTP_201_CREATED, dependencies=[Depends(json_body)])
 def post_article(
     request: Request,
     response: Response,
     store: StoreDep,
     posted: PostedArticle,
-    analyst: Annotated[Identity, Depends(require("analyst"))],
+    analyst: Annotated[Identity, Depends(write_access("analyst"))],
 ) -> dict[str, Any]:
     """Ingest one page through the pipeline and store it with its events (201; 200 when stored already).
 

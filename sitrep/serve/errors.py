@@ -52,8 +52,12 @@ async def _invalid_request(_request: Request, error: Any) -> JSONResponse:
 
 
 async def _store_error(_request: Request, error: Any) -> JSONResponse:
+    """503 without the store's message, which names the database file on the server; the log has it."""
     log.error("store error: %s", error)
-    return error_response(status.HTTP_503_SERVICE_UNAVAILABLE, f"the database could not answer: {error}")
+    return error_response(
+        status.HTTP_503_SERVICE_UNAVAILABLE,
+        "the database could not answer; retry later (the server log has why)",
+    )
 
 
 async def _unexpected(_request: Request, error: Exception) -> JSONResponse:

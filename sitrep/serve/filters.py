@@ -6,6 +6,9 @@ columns and the full-text query is rebuilt from quoted terms, so no input can ch
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import re
 from datetime import date
 from typing import Any, Literal
@@ -158,15 +161,48 @@ class EventListing(EventFilters):
         "CSV and GeoJSON stream every matching event unless page_size is given.",
     )
     format: Literal["json", "csv", "geojson"] = "json"
+    after: str | None = Field(
+        None,
+        max_length=1000,
+        description="The `next` cursor of the previous page (same filters and sort): the page after it, "
+        "found without reading the pages before. Use it instead of page to walk a long listing.",
+    )
 
     @field_validator("sort")
     @classmethod
     def _sortable(cls, value: str) -> str:
         return sortable(value, SORTABLE)
 
+    @model_validator(mode="after")
+    def _cursor_or_page(self) -> EventListing:
+        if self.after is not None:
+            if self.page != 1:
+                raise ValueError("give page or after, not both")
+            read_cursor(self.after, self.sort, self.ordering()[0])
+        return self
+
+    def ordering(self) -> tuple[Table, ColumnElement[Any]]:
+        """The table listed and the column that breaks ties of the sort key."""
+        return schema.events, schema.events.c.event_id
+
     def order_by(self) -> list[Any]:
-        """Empty values last in either direction, then a stable tie-break on the event id."""
-        return sort_order(self.sort, schema.events, schema.events.c.event_id)
+        """Empty values last in either direction, then a stable tie-break on the id."""
+        return sort_order(self.sort, *self.ordering())
+
+    def resume(self) -> list[ColumnElement[bool]]:
+        """The condition for the rows after the ``after`` cursor in this order; none without a cursor."""
+        if self.after is None:
+            return []
+        table, tie_break = self.ordering()
+        return [after_cursor(self.sort, table, tie_break, self.after)]
+
+    def cursor(self, row: Any) -> str:
+        """The cursor naming ``row`` (a row of the listed table) in this order."""
+        _table, tie_break = self.ordering()
+        value = getattr(row, self.sort.removeprefix("-"))
+        plain = value.isoformat() if isinstance(value, date) else value
+        text = json.dumps([self.sort, plain, getattr(row, tie_break.name)])
+        return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
 def sortable(sort: str, columns: tuple[str, ...]) -> str:
@@ -177,10 +213,45 @@ def sortable(sort: str, columns: tuple[str, ...]) -> str:
 
 
 def sort_order(sort: str, table: Table, tie_break: ColumnElement[Any]) -> list[Any]:
-    """ORDER BY for a validated ``sort`` on ``table``: empty values last either way, then ``tie_break``."""
+    """ORDER BY for a validated ``sort`` on ``table``: empty values last either way, then ``tie_break``.
+
+    Spelled ``NULLS LAST`` rather than sorting on ``key IS NULL`` first: SQLite then walks an index on the
+    key for a descending sort (where empty values come last anyway) instead of sorting every matching row.
+    """
     key = table.c[sort.removeprefix("-")]
     direction: UnaryExpression[Any] = key.desc() if sort.startswith("-") else key.asc()
-    return [key.is_(None), direction, tie_break]
+    return [direction.nulls_last(), tie_break]
+
+
+def read_cursor(cursor: str, sort: str, table: Table) -> tuple[Any, str]:
+    """(sort key value, id) of the row a cursor names; ValueError for one no listing of this order gave."""
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        cursor_sort, value, last = json.loads(text)
+    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError) as error:
+        raise ValueError("after is not a cursor this API gave") from error
+    if cursor_sort != sort or not isinstance(last, str):
+        raise ValueError("after is a cursor from another listing order; use the sort it was made for")
+    key = table.c[sort.removeprefix("-")]
+    if value is None:
+        return None, last
+    try:
+        return (
+            date.fromisoformat(value) if key.type.python_type is date else key.type.python_type(value)
+        ), last
+    except (TypeError, ValueError) as error:
+        raise ValueError("after is not a cursor this API gave") from error
+
+
+def after_cursor(sort: str, table: Table, tie_break: ColumnElement[Any], cursor: str) -> ColumnElement[bool]:
+    """Rows that ``sort_order`` puts after the cursor's row: further along the key, or level with it and
+    a later id, or (empty values coming last) with no key at all."""
+    value, last = read_cursor(cursor, sort, table)
+    key = table.c[sort.removeprefix("-")]
+    if value is None:
+        return and_(key.is_(None), tie_break > last)
+    further = key < value if sort.startswith("-") else key > value
+    return or_(further, and_(key == value, tie_break > last), key.is_(None))
 
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import Field, field_validator
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, Table, select
 
-from sitrep.serve.filters import RECORD_SORTABLE, EventFilters, EventListing, sort_order, sortable
+from sitrep.serve.filters import RECORD_SORTABLE, EventFilters, EventListing, sortable
 from sitrep.store import schema
 
 INCIDENT_SORTABLE: tuple[str, ...] = (*RECORD_SORTABLE, "number_of_sources")
@@ -44,6 +44,5 @@ class IncidentListing(EventListing):
         found.append(incidents.c.incident_id.in_(reported.where(*reports)))
         return found
 
-    def order_by(self) -> list[Any]:
-        """Empty values last in either direction, then a stable tie-break on the incident id."""
-        return sort_order(self.sort, schema.incidents, schema.incidents.c.incident_id)
+    def ordering(self) -> tuple[Table, ColumnElement[Any]]:
+        return schema.incidents, schema.incidents.c.incident_id

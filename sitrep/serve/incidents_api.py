@@ -8,14 +8,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, status
 from fastapi.responses import JSONResponse, Response, StreamingResponse
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Engine, select
 
 from sitrep.export.columns import INCIDENT_CSV_COLUMNS
 from sitrep.export.incidents_csv import incident_row
-from sitrep.serve.deps import READS, StoreDep, check_search
+from sitrep.serve.deps import READS, AnswersDep, StoreDep, check_search
 from sitrep.serve.formats import csv_chunks, geojson_chunks
 from sitrep.serve.incident_filters import IncidentListing
-from sitrep.serve.queries import DEFAULT_PAGE_SIZE
+from sitrep.serve.queries import listing_page
 from sitrep.store import schema
 from sitrep.store.incidents import incident_detail, incident_records, iter_incident_records
 
@@ -36,23 +36,23 @@ _CHUNKS = {
     response_class=JSONResponse,
     responses={200: {"content": {"text/csv": {}, "application/geo+json": {}}}},
 )
-def list_incidents(store: StoreDep, listing: Annotated[IncidentListing, Query()]) -> Response:
+def list_incidents(
+    store: StoreDep, answers: AnswersDep, listing: Annotated[IncidentListing, Query()]
+) -> Response:
     """Incidents matching every filter, sorted and paged, as JSON, ACLED-style CSV or GeoJSON.
 
     An incident is one happening as every stored report of it tells it: fields agreed across reports, the
     reconciled toll (``fatalities`` best, ``fatalities_low``, ``fatalities_high``), ``flags`` for what an
     analyst should check, its ``sources``, ``event_ids`` and ``articles``. Filters on actors, flags, review
     status, text and article select incidents with at least one matching report.
-    JSON: ``{"total", "page", "page_size", "incidents": [record...]}``.
+    JSON: ``{"total", "total_exact", "page", "page_size", "next", "incidents": [record...]}``, paged as
+    ``/api/events`` is.
     """
     check_search(store, listing.q)
     if listing.format == "json":
         with store.engine.connect() as conn:
-            total, records = _incident_page(conn, listing)
-        page_size = listing.page_size or DEFAULT_PAGE_SIZE
-        return JSONResponse(
-            {"total": total, "page": listing.page, "page_size": page_size, "incidents": records}
-        )
+            page = listing_page(conn, listing, incident_records, answers)
+        return JSONResponse(page.body(listing, "incidents"))
     media_type, filename = _FILES[listing.format]
     return StreamingResponse(
         _CHUNKS[listing.format](_stream_incidents(store.engine, listing)),
@@ -74,16 +74,9 @@ def get_incident(store: StoreDep, incident_id: str) -> dict[str, Any]:
     return found
 
 
-def _incident_page(conn: Connection, listing: IncidentListing) -> tuple[int, list[dict[str, Any]]]:
-    matching = select(schema.incidents).where(*listing.conditions())
-    total = conn.execute(select(func.count()).select_from(matching.subquery())).scalar_one()
-    size = listing.page_size or DEFAULT_PAGE_SIZE
-    page = matching.order_by(*listing.order_by()).limit(size).offset((listing.page - 1) * size)
-    return total, incident_records(conn, conn.execute(page).all())
-
-
 def _stream_incidents(engine: Engine, listing: IncidentListing) -> Iterator[dict[str, Any]]:
-    query = select(schema.incidents).where(*listing.conditions()).order_by(*listing.order_by())
+    query = select(schema.incidents).where(*listing.conditions(), *listing.resume())
+    query = query.order_by(*listing.order_by())
     if listing.page_size:
         query = query.limit(listing.page_size).offset((listing.page - 1) * listing.page_size)
     with engine.connect() as conn:

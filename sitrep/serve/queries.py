@@ -7,20 +7,36 @@ An event comes out as ``Event.to_record()`` (rebuilt by the store from its rows)
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Connection, Engine, Row, Select, func, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Row,
+    Select,
+    Table,
+    func,
+    literal_column,
+    select,
+    union_all,
+)
 
+from sitrep.serve.cache import UntilWrite
 from sitrep.serve.filters import MAX_PAGE_SIZE, EventFilters, EventListing, articles_matching, fts_query
 from sitrep.store import schema
 from sitrep.store.records import event_record, rows_by_event
 
 DEFAULT_PAGE_SIZE = 100
+COUNT_LIMIT = 10_000  # an event listing counts its matches exactly up to this, then says "more"
 TOP = 20  # rows in each ranked breakdown of the statistics
 _STREAM_CHUNK = 500
+_LISTING_ONLY = set(EventListing.model_fields) - set(EventFilters.model_fields)  # order, page, format
 _ARTICLE_FIELDS = ("id", "title", "url", "source", "author", "published", "content_type", "ingested_at")
 
 
@@ -36,20 +52,88 @@ class ArticleListing(BaseModel):
     page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
 
-def event_page(conn: Connection, listing: EventListing) -> tuple[int, list[dict[str, Any]]]:
-    """The number of events matching the listing's filters, and the records of its page."""
-    matching = select(schema.events).where(*listing.conditions())
-    total = conn.execute(select(func.count()).select_from(matching.subquery())).scalar_one()
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page of a listing: the matches counted up to ``COUNT_LIMIT + 1``, its records, the next cursor."""
+
+    counted: int
+    records: list[dict[str, Any]]
+    next: str | None
+
+    def body(self, listing: EventListing, key: str) -> dict[str, Any]:
+        """The JSON answer, the records under ``key``; ``total`` reads ``COUNT_LIMIT`` past the limit."""
+        return {
+            "total": min(self.counted, COUNT_LIMIT),
+            "total_exact": self.counted <= COUNT_LIMIT,
+            "page": listing.page,
+            "page_size": listing.page_size or DEFAULT_PAGE_SIZE,
+            "next": self.next,
+            key: self.records,
+        }
+
+
+Records = Callable[[Connection, Sequence[Row[Any]]], list[dict[str, Any]]]
+
+
+def listing_page(
+    conn: Connection, listing: EventListing, records: Records, answers: UntilWrite | None = None
+) -> Page:
+    """The page a listing asks for (by number, or after a cursor), its records built by ``records``.
+
+    A numbered page that is neither full nor empty tells how many match without counting them; otherwise
+    the count is kept in ``answers`` (when given) until the next write, whatever page or cursor asks.
+    """
+    table, _tie_break = listing.ordering()
+    conditions = listing.conditions()
     size = listing.page_size or DEFAULT_PAGE_SIZE
-    rows = conn.execute(
-        matching.order_by(*listing.order_by()).limit(size).offset((listing.page - 1) * size)
-    ).all()
-    return total, event_records(conn, rows)
+    rows = conn.execute(page_query(listing, conditions)).all()
+    following = listing.cursor(rows[-1]) if len(rows) == size else None
+    if 0 < len(rows) < size and listing.after is None:
+        counted = (listing.page - 1) * size + len(rows)
+    else:
+        count = partial(_count, conn, count_query(table, conditions, COUNT_LIMIT + 1))
+        counted = answers.get(("count", *filters_key(listing)), count) if answers else count()
+    return Page(counted, records(conn, rows), following)
+
+
+def filters_key(filters: EventFilters) -> tuple[str, str]:
+    """What decides which rows a listing or statistics request covers: its class and filter values, not
+    its order, page or format."""
+    return type(filters).__name__, filters.model_dump_json(exclude=_LISTING_ONLY)
+
+
+def page_query(listing: EventListing, conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    """The rows of the listing's page, in its order.
+
+    The page's ids are found first and its rows read after, so SQLite sorts and skips ids rather than whole
+    rows (page 40 of the default listing: 7 ms of SQL before, 4 ms after; the first page is unchanged).
+    """
+    table, tie_break = listing.ordering()
+    size = listing.page_size or DEFAULT_PAGE_SIZE
+    ids = select(tie_break).where(*conditions, *listing.resume()).order_by(*listing.order_by())
+    on_page = ids.limit(size).offset((listing.page - 1) * size)
+    return select(table).where(tie_break.in_(on_page)).order_by(*listing.order_by())
+
+
+def count_query(table: Table, conditions: Sequence[ColumnElement[bool]], limit: int) -> Select[Any]:
+    """How many rows of ``table`` meet ``conditions``, counting no further than ``limit``.
+
+    A listing needs "more than a page" and a figure a person can read, not an exact count of every event
+    at every request: the limit bounds the work, and selecting a constant lets an index cover the count.
+    """
+    matching = select(literal_column("1")).select_from(table).where(*conditions).limit(limit)
+    return select(func.count()).select_from(matching.subquery())
+
+
+def _count(conn: Connection, query: Select[Any]) -> int:
+    return conn.execute(query).scalar_one()
 
 
 def stream_events(engine: Engine, listing: EventListing) -> Iterator[dict[str, Any]]:
     """Every record matching the listing (or its page, when it names a page size), read in chunks."""
-    query = select(schema.events).where(*listing.conditions()).order_by(*listing.order_by())
+    query = (
+        select(schema.events).where(*listing.conditions(), *listing.resume()).order_by(*listing.order_by())
+    )
     if listing.page_size:
         query = query.limit(listing.page_size).offset((listing.page - 1) * listing.page_size)
     with engine.connect() as conn:

@@ -1,4 +1,5 @@
-"""What keeps untrusted article text inert and requests bounded: headers, a body cap, bearer tokens.
+"""What keeps untrusted article text inert and requests bounded: headers, a body cap, bearer tokens,
+a rate limit on writes.
 
 Article pages are untrusted input. The dashboard inserts their text with ``textContent`` only, and the
 Content-Security-Policy below forbids inline script, inline event handlers and ``javascript:`` URLs, so a
@@ -8,11 +9,16 @@ stored ``<script>`` opened directly in a browser stays text.
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable
+from threading import Lock
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sitrep.store.review import Identity, authenticate
@@ -37,6 +43,8 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"referrer-policy", b"no-referrer"),
     (b"cross-origin-opener-policy", b"same-origin"),
 )
+
+WRITES_PER_MINUTE, WRITE_BURST = 60, 20  # a token's default write limit: sustained rate, and at once
 
 
 class SecurityHeaders:
@@ -118,43 +126,119 @@ class BodyLimit:
 bearer = HTTPBearer(auto_error=False, description="A token from `sitrep token create NAME`.")
 
 
-def presented_identity(
+async def presented_identity(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ) -> Identity | None:
-    """Who the request's bearer token names; None without one, 403 for a token that is not valid."""
+    """Who the request's bearer token names; None without one, 403 for a token that is not valid.
+
+    Async, so an open read pays no thread hop; the token's look-up runs on a thread.
+    """
     if credentials is None:
         return None
-    with request.app.state.store.engine.connect() as conn:
-        identity = authenticate(conn, credentials.credentials)
+    identity = await run_in_threadpool(_authenticate, request.app.state.store.engine, credentials.credentials)
     if identity is None:
         raise HTTPException(status.HTTP_403_FORBIDDEN, "the bearer token is not valid")
     return identity
+
+
+def _authenticate(engine: Engine, token: str) -> Identity | None:
+    with engine.connect() as conn:
+        return authenticate(conn, token)
 
 
 def require(role: str) -> Callable[..., Identity]:
     """A dependency admitting requests whose token has ``role`` or a higher one."""
 
     def admitted(identity: Annotated[Identity | None, Depends(presented_identity)]) -> Identity:
-        if identity is None:
-            raise HTTPException(
-                status.HTTP_401_UNAUTHORIZED,
-                f"this request needs a bearer token with role {role} (from `sitrep token create NAME`)",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
-        if not identity.may(role):
-            raise HTTPException(
-                status.HTTP_403_FORBIDDEN,
-                f"token {identity.name!r} has role {identity.role}; this needs {role}",
-            )
-        return identity
+        return _admit(identity, role)
 
     return admitted
+
+
+def _admit(identity: Identity | None, role: str) -> Identity:
+    """``identity`` when it has ``role``: 401 without a token, 403 for a token with a lesser role."""
+    if identity is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            f"this request needs a bearer token with role {role} (from `sitrep token create NAME`)",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    if not identity.may(role):
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN, f"token {identity.name!r} has role {identity.role}; this needs {role}"
+        )
+    return identity
+
+
+class WriteLimit:
+    """A token bucket per token name: ``burst`` writes at once, refilled at ``per_minute`` writes a minute.
+
+    It bounds what one token (a leaked one, or a runaway script) can change or make the server extract;
+    reads are not limited. Counts live in the server process and restart with it.
+    """
+
+    def __init__(
+        self,
+        per_minute: float = WRITES_PER_MINUTE,
+        burst: int = WRITE_BURST,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if per_minute <= 0 or burst < 1:
+            raise ValueError("a write limit needs a positive rate and a burst of at least 1")
+        self.per_second = per_minute / 60
+        self.burst = burst
+        self.clock = clock
+        self._buckets: dict[str, tuple[float, float]] = {}  # name -> (tokens left, when counted)
+        self._lock = Lock()
+
+    def take(self, name: str) -> float:
+        """Spend one write of ``name``'s bucket: 0 when allowed, else the seconds until one is available."""
+        with self._lock:
+            now = self.clock()
+            left, counted = self._buckets.get(name, (self.burst, now))
+            left = min(self.burst, left + (now - counted) * self.per_second)
+            if left < 1:
+                self._buckets[name] = (left, now)
+                return (1 - left) / self.per_second
+            self._buckets[name] = (left - 1, now)
+            return 0.0
+
+
+def write_access(role: str) -> Callable[..., Identity]:
+    """``require(role)``, then one write from the token's ``WriteLimit``: 429 with Retry-After past it."""
+
+    def admitted(
+        request: Request, identity: Annotated[Identity | None, Depends(presented_identity)]
+    ) -> Identity:
+        writer = _admit(identity, role)
+        wait = request.app.state.write_limit.take(writer.name)
+        if wait:
+            raise HTTPException(
+                status.HTTP_429_TOO_MANY_REQUESTS,
+                f"token {writer.name!r} is over its write limit; retry in {math.ceil(wait)} s",
+                headers={"Retry-After": str(math.ceil(wait))},
+            )
+        return writer
+
+    return admitted
+
+
+def json_body(request: Request) -> None:
+    """415 for a write whose body is declared as anything but JSON (forms, multipart, text)."""
+    media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if media_type != "application/json":
+        raise HTTPException(
+            status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
+            f"the body must be JSON (Content-Type: application/json), not {media_type or 'undeclared'}",
+        )
 
 
 _reader = require("reader")
 
 
-def read_access(request: Request, identity: Annotated[Identity | None, Depends(presented_identity)]) -> None:
+async def read_access(
+    request: Request, identity: Annotated[Identity | None, Depends(presented_identity)]
+) -> None:
     """Reads are open, unless the server runs with ``--private``: then any valid token may read."""
     if request.app.state.private:
         _reader(identity)

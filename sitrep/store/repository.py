@@ -46,8 +46,7 @@ if TYPE_CHECKING:
     from sitrep.reconcile import Reconciler
 
 _CHUNK = 500  # events read per round trip when streaming an export
-# PostgreSQL advisory lock key taken by every article write, so incident attaches run one at a time there
-# too (SQLite writers already queue on the database lock).
+# PostgreSQL advisory lock key taken by every write that attaches events to incidents.
 _ATTACH_LOCK = 0x5172_6570
 _UPSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}  # INSERT ... ON CONFLICT
 # Events an analyst rejected stay in the database (with their history) but out of summaries and exports.
@@ -82,6 +81,13 @@ class Summary:
     fatalities: int
     top_places: list[tuple[str, int]]
     errors: int
+
+
+def lock_attaches(conn: Connection) -> None:
+    """Make incident attaches of concurrent transactions run one at a time: PostgreSQL takes an advisory
+    lock for the rest of ``conn``'s transaction; SQLite writers already queue on the database lock."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ATTACH_LOCK})
 
 
 class Store:
@@ -144,8 +150,7 @@ class Store:
         article_values = article_row(article)
         texts = evidence_texts(events, article.text) if texts is None else texts
         with readable_errors(self.where), writing(self.engine).begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ATTACH_LOCK})
+            lock_attaches(conn)
             stored = _stored_hash(conn, article.id)
             if stored == article_values["content_hash"]:
                 return False

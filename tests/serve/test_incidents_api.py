@@ -129,3 +129,35 @@ def test_bad_parameters_and_unknown_incidents_are_json_errors(client: TestClient
     assert client.get("/api/incidents", params={"sort": "confidence"}).status_code == 422
     missing = client.get("/api/incidents/inc-0000")
     assert missing.status_code == 404 and "inc-0000" in missing.json()["error"]
+
+
+def test_correcting_a_report_s_date_moves_it_out_of_its_incident_and_back(
+    follow_up: Store, client: TestClient, analyst: dict[str, str]
+) -> None:
+    def moved(body: dict[str, object]) -> None:
+        response = client.patch("/api/events/coast-1", json=body, headers=analyst)
+        assert response.status_code == 200, response.text
+
+    reported = client.get("/api/events/coast-1").json()["event"]["event_date"]
+    moved({"event_date": "2023-01-05"})  # two years before the follow-up's report of the clash
+    clashes = {
+        tuple(incident["event_ids"]): incident
+        for incident in _listing(client, sub_event_type="Armed clash")["incidents"]
+    }
+    assert set(clashes) == {("coast-1",), ("follow-1",)}
+    follow = clashes[("follow-1",)]
+    assert follow["number_of_sources"] == 1 and "Example News" not in follow["sources"]
+    assert clashes[("coast-1",)]["event_date"] == "2023-01-05"
+    moved({"event_date": reported})
+    clash = _clash(client)
+    assert clash["event_ids"] == ["coast-1", "follow-1"]
+    assert {SOHR, "Other Wire", "Example News"} <= set(clash["sources"])
+
+
+def test_rejecting_a_report_takes_it_out_of_its_incident(
+    follow_up: Store, client: TestClient, analyst: dict[str, str]
+) -> None:
+    response = client.patch("/api/events/follow-1", json={"status": REJECTED}, headers=analyst)
+    assert response.status_code == 200, response.text
+    clash = _clash(client)
+    assert clash["event_ids"] == ["coast-1"] and "Other Wire" not in clash["sources"]

@@ -12,7 +12,7 @@ from sitrep.model import Article, Event
 from sitrep.serve import create_app
 from sitrep.serve.dashboard import STATIC
 from sitrep.serve.extraction import PostedArticle
-from sitrep.store import Store
+from sitrep.store import Store, StoreError
 from tests.serve.support import XSS_TEXT
 
 ENDPOINTS = {
@@ -58,6 +58,7 @@ def test_every_response_carries_the_security_headers(client: TestClient, path: s
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert "frame-ancestors 'none'" in policy and "default-src 'none'" in policy
     assert headers["x-content-type-options"] == "nosniff"
+    assert headers["x-frame-options"] == "DENY" and headers["referrer-policy"] == "no-referrer"
 
 
 @pytest.mark.parametrize("page", ["index.html", "docs.html"])
@@ -142,3 +143,13 @@ def test_an_unexpected_failure_is_a_500_that_leaks_nothing(store: Store, analyst
     assert response.status_code == 500
     assert response.json() == {"error": "internal error; the server log has the details"}
     assert "secret" not in response.text and "Traceback" not in response.text
+
+
+def test_a_database_failure_is_a_503_that_names_no_file(store: Store, analyst: dict[str, str]) -> None:
+    def locked(posted: PostedArticle, origin: str) -> tuple[Article, list[Event]]:
+        raise StoreError(f"{store.where}: database is locked")
+
+    client = TestClient(create_app(store, extract=locked), raise_server_exceptions=False)
+    response = client.post("/api/articles", json={"text": "Shelling."}, headers=analyst)
+    assert response.status_code == 503
+    assert "retry later" in response.json()["error"] and store.where not in response.text

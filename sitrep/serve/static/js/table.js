@@ -68,8 +68,9 @@ export function drawPager(element, page, onPage) {
   const first = page.total ? (page.page - 1) * page.page_size + 1 : 0;
   const last = Math.min(page.total, page.page * page.page_size);
   const previous = h("button", { type: "button", class: "button ghost", disabled: page.page <= 1 }, "‹ Previous");
-  const next = h("button", { type: "button", class: "button ghost", disabled: last >= page.total }, "Next ›");
+  const next = h("button", { type: "button", class: "button ghost", disabled: page.total_exact && last >= page.total }, "Next ›");
   previous.addEventListener("click", () => onPage(page.page - 1));
   next.addEventListener("click", () => onPage(page.page + 1));
-  fill(element, h("span", {}, `${number(first)}–${number(last)} of ${number(page.total)}`), previous, next);
+  const total = `${number(page.total)}${page.total_exact ? "" : "+"}`;  // listings count up to a limit
+  fill(element, h("span", {}, `${number(first)}–${number(last)} of ${total}`), previous, next);
 }
