@@ -38,7 +38,7 @@ pytestmark = pytest.mark.slow  # about forty runs of the installed command
 SAMPLES = Path(__file__).parents[1] / "sitrep" / "data" / "samples"
 SEED = int(os.environ.get("SITREP_KILL_SEED", "20251124"))
 KILLS = 20
-GENERATED_ARTICLES = 100  # enough that twenty kills, each after a few articles, leave work
+GENERATED_ARTICLES = 300  # enough that twenty kills, each after a few articles, leave work with fast ingest
 
 
 def _ingest(corpus: Path, db: Path, workers: int) -> subprocess.Popen[bytes]:
@@ -48,13 +48,13 @@ def _ingest(corpus: Path, db: Path, workers: int) -> subprocess.Popen[bytes]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled samples (text, HTML, JSONL: 7 articles) and 100 generated reports."""
+    """The bundled samples (text, HTML, JSONL: 7 articles) and the generated reports."""
     folder = tmp_path_factory.mktemp("corpus")
     for sample in SAMPLES.iterdir():
         if sample.suffix in (".txt", ".html", ".jsonl"):
             shutil.copy(sample, folder / sample.name)
     for index in range(GENERATED_ARTICLES):
-        (folder / f"generated{index:02}.txt").write_text(good_report(index), encoding="utf-8")
+        (folder / f"generated{index:03}.txt").write_text(good_report(index), encoding="utf-8")
     return folder
 
 
