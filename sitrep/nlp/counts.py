@@ -145,6 +145,7 @@ _ONE_IDIOM_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CALENDAR_WORDS = frozenset(name.lower() for name in (*WEEKDAYS, *MONTHS))
+_MOST_PEOPLE = 10_000_000_000  # more than live on Earth: a bigger "count" of people is garbage, not a toll
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,7 @@ class CountRecogniser:
             figure = ROUND_FIGURES[" ".join(match.group("round").lower().split())]
             return _hedged(figure, "about" if qualifier == "exact" else qualifier)
         value = parse_number(match.group("number"))
-        return None if value is None else _hedged(value, qualifier)
+        return None if value is None or value > _MOST_PEOPLE else _hedged(value, qualifier)
 
     def _is_measure(self, text: str, end: int) -> bool:
         """A unit, currency, percent or time word follows ("5 km", "48-hour", "10 per cent", "3 pm")."""
@@ -272,7 +273,7 @@ def _hedged(value: int, qualifier: str) -> Count:
 def _range(match: re.Match[str]) -> Count | None:
     first = parse_number(match.group("r1") or match.group("r3"))
     second = parse_number(match.group("r2") or match.group("r4"))
-    if first is None or second is None or first >= second:
+    if first is None or second is None or first >= second or second > _MOST_PEOPLE:
         return None
     return Count(best=first, low=first, high=second, qualifier="about")
 

@@ -86,3 +86,19 @@ def test_numbers_in_dates_are_not_counts(analyse: Callable[..., Document]) -> No
 
 def test_one_counts_unless_idiomatic(analyse: Callable[..., Document]) -> None:
     assert counts(analyse, "One of the soldiers died.") == {"One": Count(1, 1, 1, "exact")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["99999999999999999999999999999999 people were killed.", "Between 10 and 99999999999999 people died."],
+)
+def test_a_number_of_people_larger_than_the_world_population_is_no_count(
+    analyse: Callable[..., Document], text: str
+) -> None:
+    assert counts(analyse, text) == {}
+
+
+def test_the_world_population_itself_is_still_a_count(analyse: Callable[..., Document]) -> None:
+    assert counts(analyse, "8,000,000,000 people live on Earth.") == {
+        "8,000,000,000": Count(8_000_000_000, 8_000_000_000, 8_000_000_000, "exact")
+    }
